@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    """The public read API's shared machinery: errors, paging, filters, caching, schema."""
+
+    name = "api"
+    verbose_name = "Content API"

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.utils.cache import get_conditional_response, set_response_etag
+
+CONDITIONAL_PREFIXES = ("/api/v1/", "/feeds/", "/sitemap.xml")
+
+
+class ConditionalAPIMiddleware:
+    """ETag, Cache-Control and 304s for every successful public GET.
+
+    The ETag is derived from the response body, so any edit or publish that changes
+    what a response shows changes its ETag at once.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method not in ("GET", "HEAD")
+            or response.status_code != 200
+            or response.streaming
+            or not request.path.startswith(CONDITIONAL_PREFIXES)
+        ):
+            return response
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = settings.API_CACHE_CONTROL
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=None,
+            response=response,
+        )

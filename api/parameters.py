@@ -1,0 +1,28 @@
+from rest_framework.exceptions import ValidationError
+
+
+class StrictParametersMixin:
+    """Rejects query parameters a view does not name in `allowed_parameters()`.
+
+    An unknown parameter is a 400 naming it, so that a typo or a client-set switch
+    such as `status=draft` is never silently ignored.
+    """
+
+    def allowed_parameters(self):
+        return set()
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        unknown = sorted(set(request.query_params) - self.allowed_parameters())
+        if unknown:
+            raise ValidationError(dict.fromkeys(unknown, "Unknown query parameter."))
+
+
+def required_text(request, name, *, max_length):
+    """A required, non-blank query parameter of bounded length."""
+    value = request.query_params.get(name, "").strip()
+    if not value:
+        raise ValidationError({name: "This parameter is required."})
+    if len(value) > max_length:
+        raise ValidationError({name: f"At most {max_length} characters."})
+    return value

@@ -1,0 +1,74 @@
+"""RFC 9457 problem details for every error the API (and the site outside /admin/) returns."""
+
+from http import HTTPStatus
+
+from django.http import Http404, JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+def problem_body(status_code, detail, *, errors=None, instance=None):
+    body = {
+        "type": "about:blank",
+        "title": HTTPStatus(status_code).phrase,
+        "status": status_code,
+        "detail": detail,
+    }
+    if instance:
+        body["instance"] = instance
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+def parameter_errors(detail):
+    """Flatten a DRF/django-filter error dict into [{"parameter", "detail"}]."""
+    if not isinstance(detail, dict):
+        items = detail if isinstance(detail, list) else [detail]
+        return [{"parameter": None, "detail": str(message)} for message in items]
+    errors = []
+    for parameter, messages in detail.items():
+        for message in messages if isinstance(messages, list) else [messages]:
+            errors.append({"parameter": parameter, "detail": str(message)})
+    return errors
+
+
+def exception_handler(exc, context):
+    """DRF's exception handler, speaking problem+json."""
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    if not isinstance(exc, exceptions.APIException):
+        return None  # a bug: let Django's 500 handler answer (also problem+json)
+
+    request = context.get("request")
+    instance = request.path if request else None
+    headers = {}
+    if getattr(exc, "auth_header", None):
+        headers["WWW-Authenticate"] = exc.auth_header
+    if getattr(exc, "wait", None):
+        headers["Retry-After"] = str(int(exc.wait))
+
+    if isinstance(exc, exceptions.ValidationError):
+        errors = parameter_errors(exc.detail)
+        names = ", ".join(sorted({e["parameter"] for e in errors if e["parameter"]}))
+        detail = f"Invalid query parameter: {names}." if names else "Invalid request."
+        body = problem_body(status.HTTP_400_BAD_REQUEST, detail, errors=errors, instance=instance)
+    else:
+        body = problem_body(exc.status_code, str(exc.detail), instance=instance)
+    return Response(body, status=body["status"], headers=headers, content_type=PROBLEM_CONTENT_TYPE)
+
+
+def _problem_view(status_code, detail):
+    def view(request, exception=None):
+        body = problem_body(status_code, detail, instance=request.path)
+        return JsonResponse(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
+
+    return view
+
+
+bad_request = _problem_view(400, "The request could not be understood.")
+permission_denied = _problem_view(403, "You do not have permission to perform this action.")
+page_not_found = _problem_view(404, "Nothing is published at this address.")
+server_error = _problem_view(500, "An unexpected error occurred; it has been logged.")

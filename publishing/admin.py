@@ -1,0 +1,152 @@
+from django import forms
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Reviewer, Status
+from .preview import frontend_preview_url, make_token
+
+PUBLICATION_FIELDS = ("status", "published_at", "unpublish_at")
+REVIEW_FIELDS = ("reviewer", "last_reviewed", "next_review_due")
+
+
+class PublishableForm(forms.ModelForm):
+    """Refuses publication changes from users without the publish permission."""
+
+    can_publish = False  # set per request by PublishableAdmin.get_form
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.can_publish:
+            return cleaned
+        model = self._meta.model
+        stored = (
+            model.objects.filter(pk=self.instance.pk).values(*PUBLICATION_FIELDS).first()
+            if self.instance.pk
+            else {"status": Status.DRAFT, "published_at": None, "unpublish_at": None}
+        )
+        new = {name: cleaned.get(name, stored[name]) for name in PUBLICATION_FIELDS}
+        touches_public = Status.PUBLISHED in (new["status"], stored["status"])
+        if new != stored and touches_public:
+            raise forms.ValidationError(
+                "You do not have permission to publish, schedule or unpublish. "
+                "Save it as a draft and ask a Publisher.",
+                code="publish_permission",
+            )
+        return cleaned
+
+
+class PublicationStateFilter(admin.SimpleListFilter):
+    title = "publication"
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("live", "Live"), ("scheduled", "Scheduled"), ("expired", "Expired")]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "live":
+            return queryset.published(now)
+        if self.value() == "scheduled":
+            return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
+        if self.value() == "expired":
+            return queryset.filter(status=Status.PUBLISHED, unpublish_at__lte=now)
+        return queryset
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = "medical review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("never", "Never reviewed")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.filter(next_review_due__lt=timezone.localdate())
+        if self.value() == "never":
+            return queryset.filter(last_reviewed__isnull=True)
+        return queryset
+
+
+class PublishableAdmin(SimpleHistoryAdmin):
+    """Admin behaviour shared by treatments and articles: workflow, review, preview."""
+
+    form = PublishableForm
+    date_hierarchy = "published_at"
+    list_filter = ["status", PublicationStateFilter, ReviewDueFilter]
+    actions = ["publish_selected", "unpublish_selected"]
+    autocomplete_fields = ["reviewer"]
+    readonly_fields = ["preview_links", "created_at", "updated_at"]
+    workflow_fieldsets = [
+        (
+            "Publication",
+            {
+                "fields": [*PUBLICATION_FIELDS, "preview_links", "created_at", "updated_at"],
+                "description": "Published items whose publish time has passed are public; "
+                "a future time schedules publication.",
+            },
+        ),
+        ("Medical review", {"fields": list(REVIEW_FIELDS)}),
+        ("Search engines", {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]}),
+    ]
+
+    def has_publish_permission(self, request):
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def has_review_permission(self, request):
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.review_{opts.model_name}")
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"can_publish": self.has_publish_permission(request)})
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_review_permission(request):
+            fields += REVIEW_FIELDS
+        return fields
+
+    @admin.display(description="State", ordering="status")
+    def state(self, obj):
+        if obj.is_published:
+            return "Live"
+        if obj.is_scheduled:
+            return "Scheduled"
+        if obj.status == Status.PUBLISHED:
+            return "Expired"
+        return obj.get_status_display()
+
+    @admin.display(description="Preview")
+    def preview_links(self, obj):
+        if not obj or not obj.pk:
+            return "Save first to get a preview link."
+        token = make_token(obj)
+        links = [("API preview", reverse("api:preview", args=[token]))]
+        if frontend := frontend_preview_url(token):
+            links.append(("Frontend preview", frontend))
+        return format_html_join(
+            " · ", '<a href="{1}" target="_blank" rel="noopener">{0}</a>', links
+        ) or format_html("")
+
+    @admin.action(description="Publish selected items now", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        for item in queryset:
+            item.publish()
+        self.message_user(request, f"Published {len(queryset)} item(s).", messages.SUCCESS)
+
+    @admin.action(description="Unpublish selected items (back to draft)", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        for item in queryset:
+            item.unpublish()
+        self.message_user(request, f"Unpublished {len(queryset)} item(s).", messages.SUCCESS)
+
+
+@admin.register(Reviewer)
+class ReviewerAdmin(admin.ModelAdmin):
+    list_display = ["name", "credentials", "registration"]
+    search_fields = ["name", "registration"]
