@@ -12,6 +12,13 @@ PUBLICATION_FIELDS = ("status", "published_at", "unpublish_at")
 REVIEW_FIELDS = ("reviewer", "last_reviewed", "next_review_due")
 
 
+def _to_seconds(values):
+    return {
+        name: value.replace(microsecond=0) if hasattr(value, "microsecond") else value
+        for name, value in values.items()
+    }
+
+
 class PublishableForm(forms.ModelForm):
     """Refuses publication changes from users without the publish permission."""
 
@@ -28,6 +35,7 @@ class PublishableForm(forms.ModelForm):
             else {"status": Status.DRAFT, "published_at": None, "unpublish_at": None}
         )
         new = {name: cleaned.get(name, stored[name]) for name in PUBLICATION_FIELDS}
+        new, stored = _to_seconds(new), _to_seconds(stored)  # the admin widget drops microseconds
         touches_public = Status.PUBLISHED in (new["status"], stored["status"])
         if new != stored and touches_public:
             raise forms.ValidationError(

@@ -111,12 +111,14 @@ class Publishable(models.Model):
             models.CheckConstraint(
                 condition=~Q(status=Status.PUBLISHED) | Q(published_at__isnull=False),
                 name="%(app_label)s_%(class)s_published_has_time",
+                violation_error_message="A published item needs a publish time.",
             ),
             models.CheckConstraint(
                 condition=Q(unpublish_at__isnull=True)
                 | Q(published_at__isnull=True)
                 | Q(unpublish_at__gt=F("published_at")),
                 name="%(app_label)s_%(class)s_expiry_after_publish",
+                violation_error_message="The expiry must be after the publish time.",
             ),
         ]
 
@@ -147,6 +149,8 @@ class Publishable(models.Model):
 
     def clean(self):
         super().clean()
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()  # "publish now"
         errors = {}
         if self.published_at and self.unpublish_at and self.unpublish_at <= self.published_at:
             errors["unpublish_at"] = ValidationError(

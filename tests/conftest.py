@@ -1,0 +1,41 @@
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from rest_framework.test import APIClient
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def _staff(username, role=None):
+    user = User.objects.create_user(username, password="pw", is_staff=True)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _staff("editor", "Editor")
+
+
+@pytest.fixture
+def publisher(db):
+    return _staff("publisher", "Publisher")
+
+
+@pytest.fixture
+def medical_reviewer(db):
+    return _staff("reviewer", "Medical reviewer")
+
+
+@pytest.fixture
+def superuser(db):
+    return User.objects.create_superuser("admin", "admin@example.com", "pw")
