@@ -1,9 +1,9 @@
 """Strict filtering: every value is checked, and a bad one is a 400 that names the parameter."""
 
+import datetime
+
 import django_filters
 from django import forms
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import filters
 from rest_framework.exceptions import ValidationError
 
@@ -32,11 +32,13 @@ class SlugListField(forms.Field):
         super().validate(slugs)
         known = set(self.queryset().filter(slug__in=slugs).values_list("slug", flat=True))
         if unknown := [slug for slug in slugs if slug not in known]:
-            raise forms.ValidationError(f"Unknown slug: {', '.join(unknown)}.")
+            # User text goes in params: a "%" in it must not break message formatting.
+            raise forms.ValidationError(
+                "Unknown slug: %(slugs)s.", params={"slugs": ", ".join(unknown)}
+            )
 
 
-@extend_schema_field(OpenApiTypes.STR)
-class SlugListFilter(django_filters.Filter):
+class SlugListFilter(django_filters.CharFilter):
     """Items related to any of the given slugs."""
 
     field_class = SlugListField
@@ -60,11 +62,28 @@ class StrictBooleanField(forms.Field):
         raise forms.ValidationError("Must be true or false.")
 
 
-@extend_schema_field(OpenApiTypes.BOOL)
 class BooleanFilter(django_filters.BooleanFilter):
     """A boolean filter that rejects anything but true/false instead of ignoring it."""
 
     field_class = StrictBooleanField
+
+
+class DateTimeField(django_filters.fields.IsoDateTimeField):
+    """ISO 8601 date-time that must also be representable in UTC (no year 0 offsets)."""
+
+    def to_python(self, value):
+        parsed = super().to_python(value)
+        try:
+            parsed and parsed.astimezone(datetime.UTC)
+        except (OverflowError, ValueError) as error:
+            raise forms.ValidationError("Date-time out of range.") from error
+        return parsed
+
+
+class DateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 date-time filter that answers 400, never 500, for extreme values."""
+
+    field_class = DateTimeField
 
 
 class SearchFilter(filters.SearchFilter):
@@ -75,6 +94,13 @@ class SearchFilter(filters.SearchFilter):
         if len(value) > MAX_SEARCH_LENGTH:
             raise ValidationError({self.search_param: f"At most {MAX_SEARCH_LENGTH} characters."})
         return super().get_search_terms(request)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["maxLength"] = MAX_SEARCH_LENGTH
+            parameter["description"] = "Words to find in names, titles, summaries and slugs."
+        return parameters
 
 
 class OrderingFilter(filters.OrderingFilter):

@@ -7,7 +7,7 @@ def positive_int(request, name, *, maximum=None):
     raw = request.query_params.get(name)
     if raw is None:
         return None
-    if not raw.isdigit() or int(raw) < 1 or (maximum and int(raw) > maximum):
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1 or (maximum and int(raw) > maximum):
         bound = f" between 1 and {maximum}" if maximum else " of at least 1"
         raise ValidationError({name: f"Must be a whole number{bound}."})
     return int(raw)

@@ -4,8 +4,8 @@ from rest_framework.exceptions import ValidationError
 class StrictParametersMixin:
     """Rejects query parameters a view does not name in `allowed_parameters()`.
 
-    An unknown parameter is a 400 naming it, so that a typo or a client-set switch
-    such as `status=draft` is never silently ignored.
+    An unknown or empty parameter is a 400 naming it, so that a typo or a client-set
+    switch such as `status=draft` is never silently ignored.
     """
 
     def allowed_parameters(self):
@@ -13,9 +13,14 @@ class StrictParametersMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        if not hasattr(self, request.method.lower()):
+            return  # an unsupported method: let the 405 speak
         unknown = sorted(set(request.query_params) - self.allowed_parameters())
         if unknown:
             raise ValidationError(dict.fromkeys(unknown, "Unknown query parameter."))
+        empty = sorted(name for name, value in request.query_params.items() if not value.strip())
+        if empty:
+            raise ValidationError(dict.fromkeys(empty, "Give a value, or leave the parameter out."))
 
 
 def required_text(request, name, *, max_length):

@@ -1,11 +1,10 @@
 """OpenAPI generation: every operation documents its error responses in one place."""
 
 from drf_spectacular import openapi
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
 from .problems import PROBLEM_CONTENT_TYPE
-from .serializers import ProblemSerializer
+from .serializers import ProblemSerializer, SelectableFieldsMixin
 
 ERRORS = {
     "400": "A query parameter is unknown or has a bad value; `errors` names it.",
@@ -16,18 +15,25 @@ ERRORS = {
 class AutoSchema(openapi.AutoSchema):
     def get_override_parameters(self):
         parameters = super().get_override_parameters()
-        if getattr(self.view, "list_serializer_class", None) is not None or hasattr(
-            self.view, "parse_fields"
-        ):
+        if hasattr(self.view, "parse_fields"):
+            names = list(self.view.get_serializer_class()().fields)
             parameters.append(
                 OpenApiParameter(
                     "fields",
-                    OpenApiTypes.STR,
-                    description="Comma-separated top-level keys to return (sparse fieldset); "
-                    "unknown names are a 400.",
+                    {"type": "array", "items": {"type": "string", "enum": names}, "minItems": 1},
+                    style="form",
+                    explode=False,
+                    description="Sparse fieldset: comma-separated top-level keys to return. "
+                    "Unknown names are a 400.",
                 )
             )
         return parameters
+
+    def _map_serializer(self, serializer, direction, bypass_extensions=False):
+        schema = super()._map_serializer(serializer, direction, bypass_extensions)
+        if isinstance(serializer, SelectableFieldsMixin):
+            schema.pop("required", None)  # `?fields=` may leave out any key
+        return schema
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
@@ -50,3 +56,14 @@ class AutoSchema(openapi.AutoSchema):
             "304", {"description": "Not modified: `If-None-Match` matched the current ETag."}
         )
         return responses
+
+
+def require_non_empty_query_values(result, generator, request, public):
+    """Postprocessing hook: an empty query value is a 400, so say so in every string parameter."""
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                if parameter.get("in") == "query" and schema.get("type") == "string":
+                    schema.setdefault("minLength", 1)
+    return result

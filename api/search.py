@@ -10,13 +10,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
-from rest_framework.generics import GenericAPIView
+from rest_framework.generics import ListAPIView
 
 from articles.models import Article
 from publishing.models import Publishable
 from treatments.models import Treatment
 
-from .pagination import PageNumberPagination
 from .parameters import StrictParametersMixin, required_text
 
 MAX_QUERY_LENGTH = 200
@@ -70,20 +69,30 @@ def search(query, kinds=tuple(SEARCHABLE)):
 
 
 class SearchResultSerializer(serializers.Serializer):
-    type = serializers.ChoiceField(choices=list(SEARCHABLE))
-    slug = serializers.SlugField()
-    title = serializers.CharField(help_text="The article's title or the treatment's name.")
-    summary = serializers.CharField()
-    url = serializers.CharField(help_text="Canonical page on the website.")
-    api_url = serializers.CharField(help_text="The item's detail in this API.")
+    type = serializers.ChoiceField(source="result_type", choices=list(SEARCHABLE))
+    slug = serializers.SlugField(source="result_slug")
+    title = serializers.CharField(
+        source="result_title", help_text="The article's title or the treatment's name."
+    )
+    summary = serializers.CharField(source="result_summary")
+    url = serializers.SerializerMethodField(help_text="Canonical page on the website.")
+    api_url = serializers.SerializerMethodField(help_text="The item's detail in this API.")
     rank = serializers.IntegerField(help_text="Higher is more relevant.")
 
+    def get_url(self, row) -> str:
+        model = SEARCHABLE[row["result_type"]][0]
+        return Publishable.canonical_url_for(model(slug=row["result_slug"]).site_path())
 
-class SearchView(StrictParametersMixin, GenericAPIView):
+    def get_api_url(self, row) -> str:
+        path = reverse(f"api:{row['result_type']}-detail", args=[row["result_slug"]])
+        return self.context["request"].build_absolute_uri(path)
+
+
+class SearchView(StrictParametersMixin, ListAPIView):
     """Search published treatments and articles; titles rank above bodies."""
 
-    pagination_class = PageNumberPagination
     serializer_class = SearchResultSerializer
+    filter_backends = []
 
     def allowed_parameters(self):
         return {"q", "type", "page", "page_size"}
@@ -91,30 +100,23 @@ class SearchView(StrictParametersMixin, GenericAPIView):
     @extend_schema(
         operation_id="search",
         parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR, required=True, description="Words to find."),
+            OpenApiParameter(
+                "q",
+                {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH, "pattern": r"\S"},
+                required=True,
+                description="Words to find; every word must match.",
+            ),
             OpenApiParameter(
                 "type", OpenApiTypes.STR, enum=list(SEARCHABLE), description="Only this kind."
             ),
         ],
     )
-    def get(self, request):
-        query = required_text(request, "q", max_length=MAX_QUERY_LENGTH)
-        kind = request.query_params.get("type")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        query = required_text(self.request, "q", max_length=MAX_QUERY_LENGTH)
+        kind = self.request.query_params.get("type")
         if kind is not None and kind not in SEARCHABLE:
             raise ValidationError({"type": f"Use one of {', '.join(SEARCHABLE)}."})
-        page = self.paginate_queryset(search(query, (kind,) if kind else tuple(SEARCHABLE)))
-        return self.get_paginated_response([self.result(row) for row in page])
-
-    def result(self, row):
-        kind, slug = row["result_type"], row["result_slug"]
-        model = SEARCHABLE[kind][0]
-        path = model(slug=slug).site_path()
-        return {
-            "type": kind,
-            "slug": slug,
-            "title": row["result_title"],
-            "summary": row["result_summary"],
-            "url": Publishable.canonical_url_for(path),
-            "api_url": self.request.build_absolute_uri(reverse(f"api:{kind}-detail", args=[slug])),
-            "rank": row["rank"],
-        }
+        return search(query, (kind,) if kind else tuple(SEARCHABLE))

@@ -1,6 +1,6 @@
 import django_filters
 
-from api.filters import SlugListFilter
+from api.filters import DateTimeFilter, SlugListFilter
 from treatments.models import Treatment
 
 from .models import Article, Tag
@@ -15,13 +15,13 @@ class ArticleFilter(django_filters.FilterSet):
     tag = SlugListFilter(
         field_name="tags__slug", queryset=Tag.objects.all, help_text="Tag slugs, comma-separated."
     )
-    published_after = django_filters.IsoDateTimeFilter(
+    published_after = DateTimeFilter(
         field_name="published_at", lookup_expr="gte", help_text="ISO 8601 date-time, inclusive."
     )
-    published_before = django_filters.IsoDateTimeFilter(
+    published_before = DateTimeFilter(
         field_name="published_at", lookup_expr="lt", help_text="ISO 8601 date-time, exclusive."
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = DateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text="ISO 8601 date-time."
     )
 

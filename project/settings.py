@@ -195,6 +195,14 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_NO_READ_ONLY_REQUIRED": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.require_non_empty_query_values",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "ContentTypeEnum": ["treatment", "article"],
+        "CompareValueTypeEnum": ["text", "list", "range", "integer", "boolean"],
+    },
 }
 
 LOGGING = {

@@ -96,9 +96,7 @@ class PublishableTraits(factory.django.DjangoModelFactory):
         published = factory.Trait(status=Status.PUBLISHED, published_at=_past(1))
         scheduled = factory.Trait(
             status=Status.PUBLISHED,
-            published_at=factory.LazyFunction(
-                lambda: timezone.now() + datetime.timedelta(days=30)
-            ),
+            published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30)),
         )
         expired = factory.Trait(
             status=Status.PUBLISHED, published_at=_past(10), unpublish_at=_past(1)
@@ -133,4 +131,3 @@ class ArticleFactory(PublishableTraits):
     author = factory.SubFactory(AuthorFactory)
     treatments = _m2m("treatments")
     tags = _m2m("tags")
-

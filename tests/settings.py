@@ -8,3 +8,4 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 from project.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast test users
+ALLOWED_HOSTS = ["testserver", "localhost"]  # schemathesis calls the WSGI app as localhost

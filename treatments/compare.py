@@ -3,7 +3,6 @@
 from itertools import combinations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -95,7 +94,15 @@ class CompareView(StrictParametersMixin, APIView):
         parameters=[
             OpenApiParameter(
                 "treatments",
-                OpenApiTypes.STR,
+                {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"},
+                    "minItems": 2,
+                    "maxItems": 4,
+                    "uniqueItems": True,
+                },
+                style="form",
+                explode=False,
                 required=True,
                 description="2 to 4 treatment slugs, comma-separated.",
             )

@@ -1,6 +1,6 @@
 import django_filters
 
-from api.filters import BooleanFilter, SlugListFilter
+from api.filters import BooleanFilter, DateTimeFilter, SlugListFilter
 
 from .models import BodyArea, Category, Concern, ProcedureType, Treatment
 
@@ -27,7 +27,7 @@ class TreatmentFilter(django_filters.FilterSet):
         help_text="Treatment slugs, comma-separated: treatments that combine with any of them.",
     )
     is_surgical = BooleanFilter(method="filter_surgical", help_text="true or false.")
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = DateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text="ISO 8601 date-time."
     )
 

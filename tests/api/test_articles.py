@@ -28,7 +28,10 @@ def test_detail_has_body_in_three_forms_and_json_ld(api, demo):
     json_ld = body["json_ld"]
     assert json_ld["@type"] == "MedicalWebPage"
     assert json_ld["lastReviewed"] and json_ld["reviewedBy"]["@type"] == "Person"
-    assert {item["name"] for item in json_ld["about"]} == {"Botox (botulinum toxin)", "Dermal fillers"}
+    assert {item["name"] for item in json_ld["about"]} == {
+        "Botox (botulinum toxin)",
+        "Dermal fillers",
+    }
     assert body["medical_review"]["reviewer"]["name"].startswith("Dr")
 
 
@@ -43,7 +46,10 @@ def test_filters_by_treatment_and_tag_any_of(api):
     b = ArticleFactory(published=True, treatments=[fillers], tags=[lips])
     ArticleFactory(published=True)
     assert slugs(api.get(URL, {"treatment": botox.slug})) == [a.slug]
-    assert set(slugs(api.get(URL, {"treatment": f"{botox.slug},{fillers.slug}"}))) == {a.slug, b.slug}
+    assert set(slugs(api.get(URL, {"treatment": f"{botox.slug},{fillers.slug}"}))) == {
+        a.slug,
+        b.slug,
+    }
     assert slugs(api.get(URL, {"tag": lips.slug})) == [b.slug]
 
 
@@ -73,3 +79,12 @@ def test_filtering_by_a_draft_treatment_is_an_unknown_slug(api):
     response = api.get(URL, {"treatment": draft.slug})
     assert response.status_code == 400
     assert response.json()["errors"][0]["parameter"] == "treatment"
+
+
+@pytest.mark.parametrize(
+    "value", ["0001-01-01T00:00:10+06:00", "9999-12-31T23:59:59-05:00", "2020-13-01"]
+)
+def test_out_of_range_dates_are_400(api, db, value):
+    response = api.get(URL, {"updated_since": value})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["parameter"] == "updated_since"

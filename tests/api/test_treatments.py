@@ -81,6 +81,8 @@ def test_updated_since_filters_by_last_change(api):
     [
         ({"concern": "no-such-concern"}, "concern"),
         ({"concern": "wrinkles,,"}, "concern"),
+        ({"concern": "100%"}, "concern"),
+        ({"area": "%s%(x)s%"}, "area"),
         ({"area": "nowhere"}, "area"),
         ({"combinable_with": "lip-filler-faq"}, "combinable_with"),
         ({"is_surgical": "maybe"}, "is_surgical"),
@@ -138,3 +140,9 @@ def test_taxonomies_list_slug_and_name(api, demo):
         assert expected in [item["slug"] for item in items]
         assert all({"slug", "name"} <= set(item) for item in items)
     assert api.get("/api/v1/concerns/wrinkles/").json()["name"] == "Wrinkles"
+
+
+@pytest.mark.parametrize("value", ["²", "¾", "1.5", "-1", " 2", "99999999999999999999999"])
+def test_odd_page_numbers_are_400_or_404_never_500(api, demo, value):
+    assert api.get(URL, {"page": value}).status_code in (400, 404)
+    assert api.get(URL, {"page_size": value}).status_code == 400

@@ -13,7 +13,10 @@ def registered_models():
 def test_admin_changelist_add_and_change_pages_render(client, superuser, demo, model):
     client.force_login(superuser)
     opts = model._meta
-    assert client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")).status_code == 200
+    assert (
+        client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")).status_code
+        == 200
+    )
     assert client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code == 200
     item = model.objects.first()
     if item is not None:

@@ -32,8 +32,22 @@ def test_known_attacks_are_removed():
 @given(
     st.lists(
         st.sampled_from(
-            [*MALICIOUS, "<p>", "</p>", "<h2>", "</h2>", "<ul><li>", "</li></ul>", "<em>",
-             "</em>", "<a href='https://x.org'>", "</a>", "text & more", "<br>", "<blockquote>"]
+            [
+                *MALICIOUS,
+                "<p>",
+                "</p>",
+                "<h2>",
+                "</h2>",
+                "<ul><li>",
+                "</li></ul>",
+                "<em>",
+                "</em>",
+                "<a href='https://x.org'>",
+                "</a>",
+                "text & more",
+                "<br>",
+                "<blockquote>",
+            ]
         )
         | st.text(max_size=20),
         max_size=20,
@@ -70,8 +84,18 @@ def test_blocks_describe_headings_paragraphs_lists_and_inline_marks():
             "type": "list",
             "ordered": True,
             "items": [
-                {"type": "list_item", "children": [{"type": "paragraph", "children": [{"type": "text", "text": "first"}]}]},  # noqa: E501
-                {"type": "list_item", "children": [{"type": "paragraph", "children": [{"type": "text", "text": "second"}]}]},  # noqa: E501
+                {
+                    "type": "list_item",
+                    "children": [
+                        {"type": "paragraph", "children": [{"type": "text", "text": "first"}]}
+                    ],
+                },
+                {
+                    "type": "list_item",
+                    "children": [
+                        {"type": "paragraph", "children": [{"type": "text", "text": "second"}]}
+                    ],
+                },
             ],
         },
     ]

@@ -8,7 +8,11 @@ pytestmark = pytest.mark.django_db
 
 
 def counts():
-    return (Treatment.objects.count(), Article.objects.count(), TreatmentCombination.objects.count())
+    return (
+        Treatment.objects.count(),
+        Article.objects.count(),
+        TreatmentCombination.objects.count(),
+    )
 
 
 def test_load_demo_twice_creates_nothing_new(demo):

@@ -1,0 +1,69 @@
+"""Queries per request are constant: the same for a page of 1 and a page of 100."""
+
+import itertools
+
+import pytest
+
+from tests.factories import (
+    ArticleFactory,
+    BodyAreaFactory,
+    ConcernFactory,
+    TagFactory,
+    TreatmentFactory,
+)
+from treatments.models import TreatmentCombination
+
+pytestmark = pytest.mark.django_db
+
+LISTS = {
+    "/api/v1/treatments/": 5,  # count, page, concerns, areas, combinations
+    "/api/v1/articles/": 4,  # count, page, tags, treatments
+    "/api/v1/concerns/": 2,
+    "/api/v1/areas/": 2,
+    "/api/v1/categories/": 2,
+    "/api/v1/tags/": 2,
+    "/api/v1/search/?q=item": 2,
+}
+
+
+@pytest.fixture
+def content():
+    concerns, areas, tags = (
+        ConcernFactory.create_batch(3),
+        BodyAreaFactory.create_batch(3),
+        TagFactory.create_batch(3),
+    )
+    treatments = [
+        TreatmentFactory(published=True, name=f"Item treatment {i}", concerns=concerns, areas=areas)
+        for i in range(30)
+    ]
+    for first, second in itertools.pairwise(treatments):
+        TreatmentCombination.objects.create(from_treatment=first, to_treatment=second)
+    for i in range(30):
+        ArticleFactory(
+            published=True, title=f"Item article {i}", treatments=treatments[:3], tags=tags
+        )
+
+
+@pytest.mark.parametrize(("url", "queries"), LISTS.items())
+@pytest.mark.parametrize("page_size", [1, 100])
+def test_list_queries_do_not_grow_with_the_page(
+    api, content, django_assert_num_queries, url, queries, page_size
+):
+    separator = "&" if "?" in url else "?"
+    with django_assert_num_queries(queries):
+        assert api.get(f"{url}{separator}page_size={page_size}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [("/api/v1/treatments/item-treatment-1/", 7), ("/api/v1/articles/item-article-1/", 3)],
+)
+def test_detail_queries_are_bounded(api, content, django_assert_num_queries, url, queries):
+    from articles.models import Article
+    from treatments.models import Treatment
+
+    Treatment.objects.filter(name="Item treatment 1").update(slug="item-treatment-1")
+    Article.objects.filter(title="Item article 1").update(slug="item-article-1")
+    with django_assert_num_queries(queries):
+        assert api.get(url).status_code == 200
