@@ -18,9 +18,11 @@ class StrictParametersMixin:
         unknown = sorted(set(request.query_params) - self.allowed_parameters())
         if unknown:
             raise ValidationError(dict.fromkeys(unknown, "Unknown query parameter."))
-        empty = sorted(name for name, value in request.query_params.items() if not value.strip())
-        if empty:
+        values = request.query_params.items()
+        if empty := sorted(name for name, value in values if not value.strip()):
             raise ValidationError(dict.fromkeys(empty, "Give a value, or leave the parameter out."))
+        if nul := sorted(name for name, value in values if "\x00" in value):
+            raise ValidationError(dict.fromkeys(nul, "Null characters are not allowed."))
 
 
 def required_text(request, name, *, max_length):

@@ -58,12 +58,16 @@ class AutoSchema(openapi.AutoSchema):
         return responses
 
 
+NO_NUL = r"^[^\x00]*$"
+
+
 def require_non_empty_query_values(result, generator, request, public):
-    """Postprocessing hook: an empty query value is a 400, so say so in every string parameter."""
+    """Postprocessing hook: empty values and NUL characters are 400s; the schema says so."""
     for path in result.get("paths", {}).values():
         for operation in path.values():
             for parameter in operation.get("parameters", []):
                 schema = parameter.get("schema", {})
                 if parameter.get("in") == "query" and schema.get("type") == "string":
                     schema.setdefault("minLength", 1)
+                    schema.setdefault("pattern", NO_NUL)
     return result

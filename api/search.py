@@ -102,7 +102,12 @@ class SearchView(StrictParametersMixin, ListAPIView):
         parameters=[
             OpenApiParameter(
                 "q",
-                {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH, "pattern": r"\S"},
+                {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": MAX_QUERY_LENGTH,
+                    "pattern": r"^[^\x00]*[^\x00\s][^\x00]*$",
+                },
                 required=True,
                 description="Words to find; every word must match.",
             ),

@@ -95,6 +95,7 @@ def test_updated_since_filters_by_last_change(api):
         ({"page": "abc"}, "page"),
         ({"status": "draft"}, "status"),
         ({"search": "x" * 201}, "search"),
+        ({"search": "a\x00b"}, "search"),
     ],
 )
 def test_bad_parameters_are_400_problems_naming_the_parameter(api, demo, query, parameter):
