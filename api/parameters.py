@@ -18,7 +18,7 @@ class StrictParametersMixin:
         unknown = sorted(set(request.query_params) - self.allowed_parameters())
         if unknown:
             raise ValidationError(dict.fromkeys(unknown, "Unknown query parameter."))
-        values = request.query_params.items()
+        values = list(request.query_params.items())
         if empty := sorted(name for name, value in values if not value.strip()):
             raise ValidationError(dict.fromkeys(empty, "Give a value, or leave the parameter out."))
         if nul := sorted(name for name, value in values if "\x00" in value):
