@@ -69,19 +69,22 @@ class BooleanFilter(django_filters.BooleanFilter):
 
 
 class DateTimeField(django_filters.fields.IsoDateTimeField):
-    """ISO 8601 date-time that must also be representable in UTC (no year 0 offsets)."""
+    """ISO 8601 date-time; one whose offset pushes it past year 1 or 9999 in UTC is
+    clamped to that bound (it means "since forever" / "until forever"), not a 500."""
 
     def to_python(self, value):
         parsed = super().to_python(value)
+        if parsed is None:
+            return None
         try:
-            parsed and parsed.astimezone(datetime.UTC)
-        except (OverflowError, ValueError) as error:
-            raise forms.ValidationError("Date-time out of range.") from error
-        return parsed
+            return parsed.astimezone(datetime.UTC)
+        except OverflowError:
+            bound = datetime.datetime.min if parsed.year == 1 else datetime.datetime.max
+            return bound.replace(tzinfo=datetime.UTC)
 
 
 class DateTimeFilter(django_filters.IsoDateTimeFilter):
-    """An ISO 8601 date-time filter that answers 400, never 500, for extreme values."""
+    """An ISO 8601 date-time filter that copes with extreme values."""
 
     field_class = DateTimeField
 

@@ -82,9 +82,14 @@ def test_filtering_by_a_draft_treatment_is_an_unknown_slug(api):
 
 
 @pytest.mark.parametrize(
-    "value", ["0001-01-01T00:00:10+06:00", "9999-12-31T23:59:59-05:00", "2020-13-01"]
+    ("value", "expected"),
+    [("0001-01-01T00:00:10+06:00", [MAIN]), ("9999-12-31T23:59:59-05:00", [])],
 )
-def test_out_of_range_dates_are_400(api, db, value):
-    response = api.get(URL, {"updated_since": value})
+def test_extreme_dates_are_clamped_not_errors(api, demo, value, expected):
+    assert slugs(api.get(URL, {"published_after": value})) == expected
+
+
+def test_a_malformed_date_is_400(api, db):
+    response = api.get(URL, {"updated_since": "2020-13-01"})
     assert response.status_code == 400
     assert response.json()["errors"][0]["parameter"] == "updated_since"

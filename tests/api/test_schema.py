@@ -4,8 +4,10 @@ import os
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.management import call_command
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.generation.modes import GenerationMode
 
@@ -35,7 +37,18 @@ def test_docs_page_is_self_hosted(client):
 
 @pytest.fixture
 def demo_content(db):
+    """Demo content, and the test's database connection kept open across WSGI calls.
+
+    Django closes "old" connections when a request finishes; inside a test transaction
+    that would close the connection under the test, so (like Django's test client)
+    the handlers are detached for the test.
+    """
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
