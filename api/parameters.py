@@ -19,15 +19,20 @@ class StrictParametersMixin:
         if unknown:
             raise ValidationError(dict.fromkeys(unknown, "Unknown query parameter."))
         values = list(request.query_params.items())
-        if empty := sorted(name for name, value in values if not value.strip()):
+        if empty := sorted(name for name, value in values if value == ""):
             raise ValidationError(dict.fromkeys(empty, "Give a value, or leave the parameter out."))
         if nul := sorted(name for name, value in values if "\x00" in value):
             raise ValidationError(dict.fromkeys(nul, "Null characters are not allowed."))
 
 
+ASCII_WHITESPACE = " \t\n\r\f\v"
+# The same rule as a JSON-schema pattern: no NUL, and something besides ASCII whitespace.
+REQUIRED_TEXT_PATTERN = r"^[^\x00]*[^\x00 \t\n\r\f\v][^\x00]*$"
+
+
 def required_text(request, name, *, max_length):
     """A required, non-blank query parameter of bounded length."""
-    value = request.query_params.get(name, "").strip()
+    value = request.query_params.get(name, "").strip(ASCII_WHITESPACE)
     if not value:
         raise ValidationError({name: "This parameter is required."})
     if len(value) > max_length:

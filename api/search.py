@@ -16,7 +16,7 @@ from articles.models import Article
 from publishing.models import Publishable
 from treatments.models import Treatment
 
-from .parameters import StrictParametersMixin, required_text
+from .parameters import REQUIRED_TEXT_PATTERN, StrictParametersMixin, required_text
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
@@ -106,7 +106,7 @@ class SearchView(StrictParametersMixin, ListAPIView):
                     "type": "string",
                     "minLength": 1,
                     "maxLength": MAX_QUERY_LENGTH,
-                    "pattern": r"^[^\x00]*[^\x00\s][^\x00]*$",
+                    "pattern": REQUIRED_TEXT_PATTERN,
                 },
                 required=True,
                 description="Words to find; every word must match.",
