@@ -1,0 +1,90 @@
+import json
+import urllib.request
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+
+from articles.models import Article
+from treatments.models import Treatment
+
+# serialized_rollback: the roles come from a data migration that a flush would erase.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def demo_and_users():
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    users = {}
+    for role in ["Editor", "Publisher"]:
+        user = User.objects.create_user(role.lower(), password="pw", is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        users[role] = user
+    return users
+
+
+def api_get(url, etag=None):
+    request = urllib.request.Request(url, headers={"If-None-Match": etag} if etag else {})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, response.headers["ETag"], json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers["ETag"], None
+
+
+def test_an_editor_writes_a_draft_in_the_rich_text_editor(page, login, live_server, demo_and_users):
+    login(demo_and_users["Editor"])
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    page.fill("#id_title", "Aftercare after injections")
+    page.fill("#id_summary", "What to do in the first days.")
+    editor = page.locator(".field-body [contenteditable=true]")
+    editor.click()
+    editor.type("Avoid strenuous exercise for a day.")
+    page.click("input[name=_save]")
+    page.wait_for_url(f"{live_server.url}/admin/articles/article/")
+    article = Article.objects.get(slug="aftercare-after-injections")  # prepopulated
+    assert article.status == "draft"
+    assert "<p>Avoid strenuous exercise for a day.</p>" in article.body
+    assert article.body_blocks[0]["type"] == "paragraph"
+
+
+def test_an_editor_cannot_publish_from_the_form(page, login, live_server, demo_and_users):
+    draft = Article.objects.get(slug="lip-filler-faq")
+    login(demo_and_users["Editor"])
+    page.goto(f"{live_server.url}/admin/articles/article/{draft.pk}/change/")
+    page.select_option("#id_status", "published")
+    page.click("input[name=_save]")
+    page.wait_for_selector(".errornote")
+    assert "You do not have permission to publish" in page.content()
+    assert Article.objects.get(pk=draft.pk).status == "draft"
+
+
+def test_a_publisher_s_edit_shows_in_the_api_at_once_with_a_new_etag(
+    page, login, live_server, demo_and_users
+):
+    url = f"{live_server.url}/api/v1/treatments/botox/"
+    _, etag, _ = api_get(url)
+    login(demo_and_users["Publisher"])
+    botox = Treatment.objects.get(slug="botox")
+    page.goto(f"{live_server.url}/admin/treatments/treatment/{botox.pk}/change/")
+    page.fill("#id_summary", "Relaxes the muscles behind expression lines.")
+    page.click("input[name=_save]")
+    page.wait_for_url(f"{live_server.url}/admin/treatments/treatment/")
+    status, new_etag, body = api_get(url, etag)
+    assert status == 200
+    assert new_etag != etag
+    assert body["summary"] == "Relaxes the muscles behind expression lines."
+
+
+def test_a_publisher_publishes_a_draft_with_the_bulk_action(
+    page, login, live_server, demo_and_users
+):
+    login(demo_and_users["Publisher"])
+    draft = Article.objects.get(slug="lip-filler-faq")
+    page.goto(f"{live_server.url}/admin/articles/article/")
+    page.check(f"input[name=_selected_action][value='{draft.pk}']")
+    page.select_option("select[name=action]", "publish_selected")
+    page.click("button[name=index]")
+    page.wait_for_selector(".messagelist")
+    status, _, body = api_get(f"{live_server.url}/api/v1/articles/lip-filler-faq/")
+    assert status == 200 and body["slug"] == "lip-filler-faq"
