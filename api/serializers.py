@@ -62,3 +62,22 @@ class ReviewSerializer(serializers.Serializer):
 class SEOSerializer(serializers.Serializer):
     title = serializers.CharField(source="seo_title")
     description = serializers.CharField(source="seo_description")
+
+
+class AttributionSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    url = serializers.CharField()
+
+
+class LicenseSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    url = serializers.CharField()
+
+
+class SyndicationSerializer(serializers.Serializer):
+    """Terms for partners who republish the item."""
+
+    canonical_url = serializers.CharField()
+    attribution = AttributionSerializer()
+    license = LicenseSerializer()
+    robots = serializers.CharField(help_text="Robots advice for partner copies.")

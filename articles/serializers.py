@@ -7,7 +7,9 @@ from api.serializers import (
     SelectableFieldsMixin,
     SEOSerializer,
     SlugNameSerializer,
+    SyndicationSerializer,
 )
+from publishing.syndication import syndication_block
 
 from .jsonld import article_json_ld
 from .models import Article
@@ -20,6 +22,7 @@ class ArticleListSerializer(SelectableFieldsMixin, serializers.ModelSerializer):
     treatments = SlugNameSerializer(source="public_treatments", many=True)
     tags = SlugNameSerializer(many=True)
     url = serializers.CharField(source="canonical_url", help_text="Canonical page on the website.")
+    syndication = serializers.SerializerMethodField()
 
     class Meta:
         model = Article
@@ -33,7 +36,12 @@ class ArticleListSerializer(SelectableFieldsMixin, serializers.ModelSerializer):
             "published_at",
             "updated_at",
             "url",
+            "syndication",
         ]
+
+    @extend_schema_field(SyndicationSerializer)
+    def get_syndication(self, item):
+        return syndication_block(item)
 
 
 class ArticleSerializer(ArticleListSerializer):

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "corsheaders",
     "rest_framework",
     "django_filters",
@@ -218,3 +219,9 @@ API_CACHE_CONTROL = env("API_CACHE_CONTROL", default="public, max-age=0, must-re
 
 # Named as the publisher in schema.org data and feeds.
 SITE_NAME = env("SITE_NAME", default="Aesthetic Medicine Guide")
+
+# Syndication terms carried by every API item and feed entry.
+CONTENT_LICENSE = env(
+    "CONTENT_LICENSE", default="All rights reserved; republication by licensed partners only"
+)
+CONTENT_LICENSE_URL = env("CONTENT_LICENSE_URL", default=f"{SITE_URL}/syndication-terms/")

@@ -1,7 +1,11 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from api.health import healthz, readyz
+from articles.feeds import ArticleAtomFeed, ArticleRssFeed, json_feed
+from articles.sitemaps import ArticleSitemap
+from treatments.sitemaps import TreatmentSitemap
 
 admin.site.site_header = "Aesthetic medicine content"
 admin.site.site_title = "Content admin"
@@ -11,6 +15,15 @@ urlpatterns = [
     path("readyz", readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("api.urls")),
+    path("feeds/articles.rss", ArticleRssFeed(), name="feed-rss"),
+    path("feeds/articles.atom", ArticleAtomFeed(), name="feed-atom"),
+    path("feeds/articles.json", json_feed, name="feed-json"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"treatments": TreatmentSitemap, "articles": ArticleSitemap}},
+        name="sitemap",
+    ),
 ]
 
 handler400 = "api.problems.bad_request"

@@ -8,7 +8,9 @@ from api.serializers import (
     SelectableFieldsMixin,
     SEOSerializer,
     SlugNameSerializer,
+    SyndicationSerializer,
 )
+from publishing.syndication import syndication_block
 
 from .jsonld import treatment_json_ld
 from .models import Treatment
@@ -39,6 +41,7 @@ class TreatmentListSerializer(SelectableFieldsMixin, serializers.ModelSerializer
     combinable_with = CombinationSerializer(source="public_combinations", many=True)
     is_surgical = serializers.BooleanField()
     url = serializers.CharField(source="canonical_url", help_text="Canonical page on the website.")
+    syndication = serializers.SerializerMethodField()
 
     class Meta:
         model = Treatment
@@ -56,7 +59,12 @@ class TreatmentListSerializer(SelectableFieldsMixin, serializers.ModelSerializer
             "url",
             "published_at",
             "updated_at",
+            "syndication",
         ]
+
+    @extend_schema_field(SyndicationSerializer)
+    def get_syndication(self, item):
+        return syndication_block(item)
 
 
 class TreatmentSerializer(TreatmentListSerializer):

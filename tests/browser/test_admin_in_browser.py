@@ -8,13 +8,13 @@ from django.core.management import call_command
 from articles.models import Article
 from treatments.models import Treatment
 
-# serialized_rollback: the roles come from a data migration that a flush would erase.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def demo_and_users():
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("sync_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115 (a flush erased them)
     users = {}
     for role in ["Editor", "Publisher"]:
         user = User.objects.create_user(role.lower(), password="pw", is_staff=True)
