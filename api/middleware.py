@@ -1,5 +1,7 @@
 from django.conf import settings
-from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
+
+from partners.throttling import add_rate_limit_headers
 
 CONDITIONAL_PREFIXES = ("/api/v1/", "/feeds/", "/sitemap.xml")
 
@@ -16,6 +18,9 @@ class ConditionalAPIMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if request.path.startswith("/api/"):
+            patch_vary_headers(response, ["Authorization"])  # keys may change what is shown
+            add_rate_limit_headers(request, response)
         if (
             request.method not in ("GET", "HEAD")
             or response.status_code != 200

@@ -8,7 +8,9 @@ from .serializers import ProblemSerializer, SelectableFieldsMixin
 
 ERRORS = {
     "400": "A query parameter is unknown or has a bad value; `errors` names it.",
+    "401": "The API key is wrong, expired or revoked (`WWW-Authenticate` says how to send one).",
     "404": "Nothing published at this address, or a page past the end.",
+    "429": "Over the rate limit; `Retry-After` says when to try again.",
 }
 
 

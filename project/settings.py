@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "treatments",
     "articles",
     "api",
+    "partners",
 ]
 
 MIDDLEWARE = [
@@ -165,7 +166,14 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Location"]
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["partners.authentication.APIKeyAuthentication"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "partners.throttling.AnonymousRateThrottle",
+        "partners.throttling.APIKeyRateThrottle",
+    ],
+    # Client address = REMOTE_ADDR unless this many proxies are trusted to append to
+    # X-Forwarded-For; the default 0 means a client cannot pick its own address.
+    "NUM_PROXIES": env.int("API_TRUSTED_PROXIES", default=0),
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_FILTER_BACKENDS": [
@@ -225,3 +233,7 @@ CONTENT_LICENSE = env(
     "CONTENT_LICENSE", default="All rights reserved; republication by licensed partners only"
 )
 CONTENT_LICENSE_URL = env("CONTENT_LICENSE_URL", default=f"{SITE_URL}/syndication-terms/")
+
+# Rate limits (Django REST Framework rate syntax); a key may carry its own rate.
+API_ANON_RATE = env("API_ANON_RATE", default="600/min")
+API_KEY_RATE = env("API_KEY_RATE", default="6000/min")

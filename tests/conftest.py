@@ -1,7 +1,14 @@
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counters and cached responses never leak from one test into another."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from api.serializers import (
     SlugNameSerializer,
     SyndicationSerializer,
 )
+from partners.policy import brand_names_allowed
 from publishing.syndication import syndication_block
 
 from .jsonld import treatment_json_ld
@@ -130,6 +131,8 @@ class TreatmentSerializer(TreatmentListSerializer):
         return {"min": treatment.downtime_min_days, "max": treatment.downtime_max_days}
 
     def get_brand_names(self, treatment) -> list[str]:
+        if not brand_names_allowed(self.context.get("request"), treatment):
+            return []
         return [name.strip() for name in treatment.brand_names.split(",") if name.strip()]
 
     def get_json_ld(self, treatment) -> dict:
