@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 from articles.views import ArticleViewSet, TagViewSet
+from changelog.views import SyncView
 from treatments.compare import CompareView
 from treatments.views import AreaViewSet, CategoryViewSet, ConcernViewSet, TreatmentViewSet
 
@@ -25,6 +26,7 @@ urlpatterns = [
     path("compare/", CompareView.as_view(), name="compare"),
     path("search/", SearchView.as_view(), name="search"),
     path("preview/<str:token>/", PreviewView.as_view(), name="preview"),
+    path("sync/", SyncView.as_view(), name="sync"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     # Anything else under the API is a problem+json 404, in DEBUG too.

@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "articles",
     "api",
     "partners",
+    "changelog",
+    "webhooks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -237,3 +240,10 @@ CONTENT_LICENSE_URL = env("CONTENT_LICENSE_URL", default=f"{SITE_URL}/syndicatio
 # Rate limits (Django REST Framework rate syntax); a key may carry its own rate.
 API_ANON_RATE = env("API_ANON_RATE", default="600/min")
 API_KEY_RATE = env("API_KEY_RATE", default="6000/min")
+
+# Background tasks (webhook deliveries, scheduled publication) in the database:
+# `manage.py db_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+WEBHOOK_TIMEOUT = env.int("WEBHOOK_TIMEOUT", default=10)  # seconds; at most 15
+# Only for local development and tests: let webhooks reach 127.0.0.1 / ::1.
+WEBHOOK_ALLOW_LOOPBACK = env.bool("WEBHOOK_ALLOW_LOOPBACK", default=False)

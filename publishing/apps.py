@@ -6,3 +6,6 @@ class PublishingConfig(AppConfig):
 
     name = "publishing"
     verbose_name = "Publishing"
+
+    def ready(self):
+        from . import transitions  # noqa: F401 (connects the deletion and relation signals)

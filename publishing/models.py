@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -85,6 +85,11 @@ class Publishable(models.Model):
         blank=True,
         help_text="Meta description for search engines (≤ 160 characters).",
     )
+    is_listed = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Whether sync clients and webhooks were last told the item is public.",
+    )
     reviewer = models.ForeignKey(
         Reviewer,
         on_delete=models.PROTECT,
@@ -123,12 +128,21 @@ class Publishable(models.Model):
         ]
 
     def save(self, *args, **kwargs):
+        from . import transitions
+
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        if self.pk:
-            OldSlug.remember(self)
-        super().save(*args, **kwargs)
-        OldSlug.release(self)
+        with transaction.atomic():
+            previous = None
+            if self.pk:
+                previous = type(self).objects.filter(pk=self.pk).values("slug", "is_listed").first()
+                OldSlug.remember(self, previous)
+            self.is_listed = self.is_published
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "is_listed"}
+            super().save(*args, **kwargs)
+            OldSlug.release(self)
+            transitions.after_save(self, previous)
 
     @property
     def is_published(self):
@@ -171,6 +185,10 @@ class Publishable(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def related_public_items(self):
+        """Published items whose representation shows this one (they change with it)."""
+        return []
+
     def publish(self, when=None):
         """Make the item public at `when`, or now; an earlier first-publish date is kept."""
         now = timezone.now()
@@ -212,13 +230,12 @@ class OldSlug(models.Model):
         return self.slug
 
     @classmethod
-    def remember(cls, item):
+    def remember(cls, item, stored):
         """Before saving `item`: keep its stored slug if the new one differs."""
-        previous = type(item).objects.filter(pk=item.pk).values_list("slug", flat=True).first()
-        if previous and previous != item.slug:
+        if stored and stored["slug"] != item.slug:
             cls.objects.update_or_create(
                 content_type=ContentType.objects.get_for_model(item),
-                slug=previous,
+                slug=stored["slug"],
                 defaults={"object_id": item.pk},
             )
 

@@ -192,6 +192,10 @@ class Treatment(Publishable):
     def site_path(self):
         return f"/treatments/{self.slug}/"
 
+    def related_public_items(self):
+        combined = Treatment.objects.published().filter(combinations__to_treatment=self)
+        return [*self.articles.published(), *combined]
+
     @property
     def is_surgical(self):
         return self.procedure_type == ProcedureType.SURGICAL
