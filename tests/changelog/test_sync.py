@@ -1,4 +1,5 @@
 import datetime
+import os
 
 import pytest
 from django.db import transaction
@@ -174,7 +175,11 @@ class Rollback(Exception):
     pass
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "100")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
 @given(operations=OPERATIONS)
 def test_replaying_deltas_always_ends_with_the_server_s_published_set(
     api, db, settings, operations
@@ -189,17 +194,17 @@ def test_replaying_deltas_always_ends_with_the_server_s_published_set(
 
 
 def run_operations(api, operations):
+    """Apply the operations to up to four items (made on first use), syncing on the way."""
     replica, items = {}, {}
     token = pull(api, replica)
     for counter, (action, index, flag) in enumerate(operations, start=1):
         item = items.get(index)
-        if action == "create" and item is None:
-            factory = TreatmentFactory if flag else ArticleFactory
-            items[index] = factory(published=True) if counter % 2 else factory()
-        elif item is None:
-            if action == "sync":
-                token = pull(api, replica, token)
-        elif action == "publish":
+        if item is None:
+            factory = TreatmentFactory if index % 2 else ArticleFactory
+            item = items[index] = factory(published=True) if flag else factory()
+            if action == "create":
+                continue
+        if action == "publish":
             item.publish()
         elif action == "unpublish":
             item.unpublish()
@@ -214,7 +219,7 @@ def run_operations(api, operations):
             item.save()
         elif action == "delete":
             item.delete()
-            items.pop(index)
+            del items[index]
         elif action == "sync":
             token = pull(api, replica, token)
     pull(api, replica, token)
