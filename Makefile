@@ -27,7 +27,7 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_superuser
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) sh scripts/serve-dev
 
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
