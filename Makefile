@@ -23,6 +23,7 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: export DJANGO_DEBUG ?= true
+run: export WEBHOOK_ALLOW_LOOPBACK ?= true
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
@@ -30,7 +31,7 @@ run: install
 	PORT=$(PORT) sh scripts/serve-dev
 
 test: install-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
