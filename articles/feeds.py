@@ -113,6 +113,15 @@ class ArticleRssFeed(Feed):
     def item_categories(self, article):
         return [tag.name for tag in article.tags.all()]
 
+    def feed_copyright(self):
+        return f"{settings.SITE_NAME}. {settings.CONTENT_LICENSE}."
+
+    def item_copyright(self, article):
+        """Attribution and licence per entry (Atom `rights`); JSON Feed has `_syndication`."""
+        block = syndication_block(article)
+        credit, licence = block["attribution"]["text"], block["license"]["name"]
+        return f"{credit}: {block['canonical_url']}. {licence}."
+
     def item_extra_kwargs(self, article):
         return {"content_html": article.body}
 

@@ -22,6 +22,10 @@ def test_xml_feeds_parse_cleanly_and_carry_full_entries(client, demo, path):
     assert entry.author == "Editorial team"
     assert entry.published_parsed
     assert "partly paralysed" in entry.content[0].value
+    if path.endswith(".atom"):
+        assert entry.rights.startswith("Originally published by")
+    else:
+        assert feed.feed.rights  # RSS <copyright>
 
 
 def test_json_feed_has_the_spec_s_required_fields_and_extensions(client, demo):
