@@ -16,6 +16,7 @@ from articles.models import Article
 from publishing.models import Publishable
 from treatments.models import Treatment
 
+from .caching import ResponseCacheMixin
 from .parameters import REQUIRED_TEXT_PATTERN, StrictParametersMixin, required_text
 
 MAX_QUERY_LENGTH = 200
@@ -88,11 +89,12 @@ class SearchResultSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(path)
 
 
-class SearchView(StrictParametersMixin, ListAPIView):
+class SearchView(ResponseCacheMixin, StrictParametersMixin, ListAPIView):
     """Search published treatments and articles; titles rank above bodies."""
 
     serializer_class = SearchResultSerializer
     filter_backends = []
+    depends_on = ("treatment", "article")
 
     def allowed_parameters(self):
         return {"q", "type", "page", "page_size"}

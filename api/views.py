@@ -6,12 +6,13 @@ from rest_framework.exceptions import ValidationError
 
 from publishing.models import OldSlug
 
+from .caching import ResponseCacheMixin
 from .parameters import StrictParametersMixin
 
 PAGING_PARAMETERS = {"page", "page_size"}
 
 
-class ContentViewSet(StrictParametersMixin, viewsets.ReadOnlyModelViewSet):
+class ContentViewSet(ResponseCacheMixin, StrictParametersMixin, viewsets.ReadOnlyModelViewSet):
     """Read-only, slug-addressed resources with an allow-list of query parameters.
 
     Subclasses build `get_queryset()` from a model's `published()` rule; a hidden

@@ -9,6 +9,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.caching import ResponseCacheMixin
 from api.pagination import positive_int
 from api.parameters import StrictParametersMixin
 from articles.serializers import ArticleSerializer
@@ -41,7 +42,7 @@ def decode(token, kinds):
     return state
 
 
-class SyncView(StrictParametersMixin, APIView):
+class SyncView(ResponseCacheMixin, StrictParametersMixin, APIView):
     """Download everything published, then follow `next_token` for changes since."""
 
     def allowed_parameters(self):

@@ -247,3 +247,5 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 WEBHOOK_TIMEOUT = env.int("WEBHOOK_TIMEOUT", default=10)  # seconds; at most 15
 # Only for local development and tests: let webhooks reach 127.0.0.1 / ::1.
 WEBHOOK_ALLOW_LOOPBACK = env.bool("WEBHOOK_ALLOW_LOOPBACK", default=False)
+# Cached API responses live this long at most; a publish invalidates them at once anyway.
+API_RESPONSE_CACHE_TTL = env.int("API_RESPONSE_CACHE_TTL", default=24 * 3600)

@@ -29,6 +29,14 @@ class PublishableQuerySet(models.QuerySet):
         """Items the public may see now (see `public_q`)."""
         return self.filter(public_q(now))
 
+    def scheduled(self, now=None):
+        """Items that will go live by themselves later: published, publish time ahead."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=now or timezone.now())
+
+    def expiring(self, now=None):
+        """Items with an expiry still ahead."""
+        return self.filter(unpublish_at__gt=now or timezone.now())
+
 
 class Reviewer(models.Model):
     """A clinician who medically reviews content."""
@@ -253,3 +261,18 @@ class OldSlug(models.Model):
             content_type=ContentType.objects.get_for_model(model), slug=slug
         ).first()
         return model.objects.filter(pk=old.object_id).first() if old else None
+
+
+class ContentState(models.Model):
+    """One row: a generation counter per kind of content, bumped in the same transaction
+    as any change the public can see, and the next moment time alone changes the public
+    set. Response caches and ETags are keyed on these, so invalidation is a counter
+    increment: no key scans, nothing stale."""
+
+    treatment = models.PositiveBigIntegerField(default=0)
+    article = models.PositiveBigIntegerField(default=0)
+    taxonomy = models.PositiveBigIntegerField(default=0)
+    next_transition_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"treatment {self.treatment}, article {self.article}, taxonomy {self.taxonomy}"

@@ -8,12 +8,13 @@ transitions (a scheduled item going live, an expiry) are caught by `reconcile_du
 
 from django.apps import apps
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
 from changelog.models import Action, Reason, record
 
+from . import generations
 from .models import Publishable, Status, public_q
 
 EVENTS = {
@@ -48,6 +49,7 @@ def after_save(item, previous):
         entries = None  # a draft changed: nobody outside can see it
     if entries:
         announce(item, entries, reason)
+    generations.refresh_schedule()
     schedule_reconciliation(item)
 
 
@@ -68,6 +70,7 @@ def announce(item, entries, reason):
 
     related = [(other, Action.UPSERT, Reason.RELATED) for other in item.related_public_items()]
     record(entries + related)
+    generations.bump(*(entry[0]._meta.model_name for entry in entries + related))
     emit(item, EVENTS[reason])
 
 
@@ -93,6 +96,8 @@ def reconcile_due():
                         reason = Reason.EXPIRED if _expired(item) else Reason.UNPUBLISHED
                         announce(item, [(item, Action.DELETE, reason)], reason)
                     announced += 1
+    if announced:
+        generations.refresh_schedule()
     return announced
 
 
@@ -111,3 +116,26 @@ def _announce_relation_change(sender, instance, action, **kwargs):
     """Relations changed outside a save (e.g. `article.tags.add(tag)`): tell sync."""
     if action.startswith("post_") and isinstance(instance, Publishable) and instance.is_listed:
         record([(instance, Action.UPSERT, Reason.UPDATED)])
+        generations.bump(instance._meta.model_name)
+
+
+# Content that public items show without being published itself: a change to it is a
+# change to every response that shows it.
+SHOWN_IN = {
+    "treatments.category": "taxonomy",
+    "treatments.concern": "taxonomy",
+    "treatments.bodyarea": "taxonomy",
+    "treatments.providertype": "taxonomy",
+    "articles.tag": "taxonomy",
+    "articles.author": "taxonomy",
+    "publishing.reviewer": "taxonomy",
+    "treatments.faq": "treatment",
+    "treatments.treatmentcombination": "treatment",
+}
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _bump_for_shown_content(sender, **kwargs):
+    if kind := SHOWN_IN.get(sender._meta.label_lower):
+        generations.bump(kind)

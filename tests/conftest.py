@@ -1,7 +1,10 @@
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 
@@ -9,6 +12,21 @@ from rest_framework.test import APIClient
 def fresh_cache():
     """Rate-limit counters and cached responses never leak from one test into another."""
     cache.clear()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Move time forward: `clock.advance(days=2)` shifts django.utils.timezone.now()."""
+
+    class Clock:
+        offset = datetime.timedelta()
+
+        def advance(self, **delta):
+            self.offset += datetime.timedelta(**delta)
+
+    clock, real_now = Clock(), timezone.now
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + clock.offset)
+    return clock
 
 
 @pytest.fixture

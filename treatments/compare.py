@@ -9,6 +9,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.caching import ResponseCacheMixin
 from api.filters import SlugListField
 from api.parameters import StrictParametersMixin, required_text
 
@@ -83,8 +84,10 @@ class ComparisonSerializer(serializers.Serializer):
     combinations = CombinationPairSerializer(many=True)
 
 
-class CompareView(StrictParametersMixin, APIView):
+class CompareView(ResponseCacheMixin, StrictParametersMixin, APIView):
     """Compare 2 to 4 published treatments."""
+
+    depends_on = ("treatment", "taxonomy")
 
     def allowed_parameters(self):
         return {"treatments"}

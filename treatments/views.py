@@ -68,6 +68,7 @@ class TaxonomySerializer(serializers.Serializer):
 class TaxonomyViewSet(ContentViewSet):
     serializer_class = TaxonomySerializer
     filter_backends = []
+    depends_on = ("taxonomy",)
 
     def get_queryset(self):
         return self.model.objects.order_by("name", "pk")
