@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint install install-dev clean
+.PHONY: run test lint serve bench install install-dev clean
 
 $(PY):
 	@python=$$(sh scripts/find-python) || exit 1; \
@@ -32,6 +32,21 @@ run: install
 
 test: install-dev
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
+
+# Production-style serving: gunicorn, DEBUG off (DJANGO_SECRET_KEY etc. from the
+# environment), static files by whitenoise; WEB_CONCURRENCY sets the worker count.
+serve: install
+	DJANGO_DEBUG=false $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=false $(PY) manage.py collectstatic --noinput -v0
+	DJANGO_DEBUG=false $(VENV)/bin/gunicorn project.wsgi --bind 127.0.0.1:$(PORT)
+
+$(VENV)/.installed-bench: $(VENV)/.installed-dev
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	@touch $@
+
+# The real server under wrk on generated content; see bench/README.md.
+bench: $(VENV)/.installed-bench
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -7,6 +7,7 @@ kinds the view shows. The same key is the ETag, so a conditional request is answ
 A publish bumps a generation, which changes every affected key at once.
 """
 
+import functools
 import hashlib
 
 from django.conf import settings
@@ -19,6 +20,57 @@ from publishing import generations
 
 CACHE_PREFIX = "api:response:"
 STORED_HEADERS = ("Content-Type", "Last-Modified")
+
+
+def generation_key(request, depends_on, audience="public"):
+    """(cache key, ETag) for `request` given the current content generations."""
+    state = generations.snapshot()
+    parts = [request.get_host(), request.get_full_path(), audience]
+    parts += [f"{kind}{state[kind]}" for kind in depends_on]
+    digest = hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
+    return CACHE_PREFIX + digest, f'"{digest}"'
+
+
+def store(key, rendered):
+    headers = {name: rendered[name] for name in STORED_HEADERS if rendered.has_header(name)}
+    cache.set(key, (rendered.content, headers), settings.API_RESPONSE_CACHE_TTL)
+
+
+def cached_response(request, key, etag):
+    """A 304 or a stored response for `key`, or None."""
+    if etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
+        return HttpResponseNotModified()
+    if (stored := cache.get(key)) is not None:
+        content, headers = stored
+        return HttpResponse(content, headers=headers)
+    return None
+
+
+def generation_cached(*depends_on):
+    """The response cache for plain Django views (feeds, sitemap)."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not settings.API_RESPONSE_CACHE or request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            key, etag = generation_key(request, depends_on)
+            response = cached_response(request, key, etag)
+            if response is None:
+                response = view(request, *args, **kwargs)
+                if response.status_code != 200:
+                    return response
+                if getattr(response, "is_rendered", True):
+                    store(key, response)
+                else:  # a TemplateResponse renders later
+                    response.add_post_render_callback(lambda rendered: store(key, rendered))
+            response["ETag"] = etag
+            response["Surrogate-Key"] = " ".join(depends_on)
+            return response
+
+        return wrapped
+
+    return decorator
 
 
 class CacheHit(Exception):
@@ -36,19 +88,15 @@ class ResponseCacheMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if not self.response_cache or request.method not in ("GET", "HEAD"):
+        if not (self.response_cache and settings.API_RESPONSE_CACHE) or request.method not in (
+            "GET",
+            "HEAD",
+        ):
             return
-        state = generations.snapshot()
         audience = getattr(request.auth, "usage", "public")
-        parts = [request.get_host(), request.get_full_path(), audience]
-        parts += [f"{kind}{state[kind]}" for kind in self.depends_on]
-        digest = hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
-        self.response_cache_key, self.etag = CACHE_PREFIX + digest, f'"{digest}"'
-        if self.etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
-            raise CacheHit(self.cache_headers(HttpResponseNotModified()))
-        if (stored := cache.get(self.response_cache_key)) is not None:
-            content, headers = stored
-            raise CacheHit(self.cache_headers(HttpResponse(content, headers=headers)))
+        self.response_cache_key, self.etag = generation_key(request, self.depends_on, audience)
+        if (response := cached_response(request, self.response_cache_key, self.etag)) is not None:
+            raise CacheHit(self.cache_headers(response))
 
     def handle_exception(self, exc):
         if isinstance(exc, CacheHit):
@@ -63,14 +111,9 @@ class ResponseCacheMixin:
             and response.status_code == 200
         ):
             self.cache_headers(response)
-            response.add_post_render_callback(self.store)
+            key = self.response_cache_key
+            response.add_post_render_callback(lambda rendered: store(key, rendered))
         return response
-
-    def store(self, rendered):
-        headers = {name: rendered[name] for name in STORED_HEADERS if rendered.has_header(name)}
-        cache.set(
-            self.response_cache_key, (rendered.content, headers), settings.API_RESPONSE_CACHE_TTL
-        )
 
     def cache_headers(self, response):
         response["ETag"] = self.etag

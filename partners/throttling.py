@@ -10,7 +10,9 @@ from rest_framework.throttling import SimpleRateThrottle
 
 
 class RateThrottle(SimpleRateThrottle):
-    """DRF's sliding-window throttle, with rates read from settings at request time."""
+    """A fixed-window counter per caller: one atomic `incr` in the shared cache per
+    request (DRF's sliding window stores every timestamp, which grows with the rate).
+    Rates are read from settings at request time."""
 
     def __init__(self):  # the rate depends on the request, so it is parsed in allow_request
         pass
@@ -23,17 +25,26 @@ class RateThrottle(SimpleRateThrottle):
         if self.rate is None:
             return True
         self.num_requests, self.duration = self.parse_rate(self.rate)
-        allowed = super().allow_request(request, view)
+        self.now = self.timer()
+        window = int(self.now // self.duration)
+        self.window_end = (window + 1) * self.duration
+        key = f"{self.get_cache_key(request, view)}:{window}"
+        self.cache.add(key, 0, self.duration + 1)
+        try:
+            self.count = self.cache.incr(key)
+        except ValueError:  # the cache is unreachable or lost the key: do not limit
+            self.count = 0
         request._request.rate_limit = self  # for the RateLimit headers (api.middleware)
-        return allowed
+        return self.count <= self.num_requests
+
+    def wait(self):
+        return max(1, int(self.window_end - self.now) + 1)
 
     def remaining(self):
-        return max(0, self.num_requests - len(self.history))
+        return max(0, self.num_requests - self.count)
 
     def reset_in(self):
-        if not self.history:
-            return self.duration
-        return max(0, int(self.history[-1] + self.duration - self.now) + 1)
+        return max(1, int(self.window_end - self.now) + 1)
 
 
 class AnonymousRateThrottle(RateThrottle):

@@ -99,3 +99,15 @@ def test_sitemap_lists_canonical_urls_of_published_content_with_lastmod(client, 
         MAIN_URL,
     }
     assert all(urls.values())
+
+
+@pytest.mark.parametrize("path", ["/feeds/articles.rss", "/feeds/articles.json", "/sitemap.xml"])
+def test_feeds_and_sitemap_are_cached_and_see_a_publish_at_once(client, demo, path):
+    from articles.models import Article
+
+    first = client.get(path)
+    assert client.get(path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    Article.objects.get(slug="lip-filler-faq").publish()
+    again = client.get(path, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert "lip-filler-faq" in again.content.decode()
