@@ -49,7 +49,11 @@ _whitespace = re.compile(r"\s+")
 
 def sanitize(html):
     """Sanitized HTML; idempotent, and empty for an editor's lone empty paragraph."""
-    cleaned = _cleaner.clean(html or "").strip()
+    cleaned = (html or "").strip()
+    for _ in range(5):  # mis-nested input can take a second pass to settle (e.g. h2 in h2)
+        previous, cleaned = cleaned, _cleaner.clean(cleaned).strip()
+        if cleaned == previous:
+            break
     return "" if re.fullmatch(r"(<p>\s*(<br>)?\s*</p>\s*)*", cleaned) else cleaned
 
 

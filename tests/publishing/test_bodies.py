@@ -3,6 +3,9 @@ from hypothesis import strategies as st
 
 from publishing.bodies import render, sanitize
 
+MIS_NESTED = (
+    '<h2><a href="https://x.org"><h2><a href="https://x.org">x</a></h2>'  # found by hypothesis
+)
 MALICIOUS = [
     "<script>alert(1)</script><p>ok</p>",
     '<p onclick="alert(1)">x</p>',
@@ -21,6 +24,11 @@ def assert_safe(html):
     for needle in ("<script", "onerror", "onclick", "javascript:", "data:", "<iframe", "<object",
                    "<embed", "<svg", "style="):  # fmt: skip
         assert needle not in lowered, (needle, html)
+
+
+def test_mis_nested_markup_settles_in_one_sanitize():
+    once = sanitize(MIS_NESTED)
+    assert sanitize(once) == once
 
 
 def test_known_attacks_are_removed():
