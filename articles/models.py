@@ -53,7 +53,11 @@ class Article(Publishable):
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
 
-    history = HistoricalRecords(m2m_fields=[treatments, tags])
+    search_weights = {"A": "title", "B": "summary", "C": "body_text"}
+
+    history = HistoricalRecords(
+        excluded_fields=["search_vector", "is_listed"], m2m_fields=[treatments, tags]
+    )
 
     class Meta(Publishable.Meta):
         ordering = ["-published_at", "-id"]

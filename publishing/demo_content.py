@@ -207,3 +207,10 @@ ARTICLES = [
         "state": "scheduled",
     },
 ]
+
+SYNONYMS = [
+    ("anti-wrinkle injections", "botox"),
+    ("wrinkle relaxer", "botox"),
+    ("lip filler", "dermal fillers"),
+    ("lip fillers", "dermal fillers"),
+]

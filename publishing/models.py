@@ -1,9 +1,15 @@
+import operator
+from functools import reduce
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+
+SEARCH_CONFIG = "english"
 
 
 class Status(models.TextChoices):
@@ -113,7 +119,12 @@ class Publishable(models.Model):
         null=True, blank=True, help_text="When the content must be reviewed again."
     )
 
+    search_vector = SearchVectorField(null=True, editable=False)
+
     objects = PublishableQuerySet.as_manager()
+
+    # Weighted full-text fields on PostgreSQL: {"A": title-like, "B": summary, "C": body}.
+    search_weights = {}
 
     class Meta:
         abstract = True
@@ -149,6 +160,7 @@ class Publishable(models.Model):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "is_listed"}
             super().save(*args, **kwargs)
+            self.update_search_vector()
             OldSlug.release(self)
             transitions.after_save(self, previous)
 
@@ -192,6 +204,21 @@ class Publishable(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    def update_search_vector(self):
+        """Keep the indexed search vector in step with the text (PostgreSQL only)."""
+        if connection.vendor == "postgresql":
+            type(self).objects.filter(pk=self.pk).update(
+                search_vector=self.search_vector_expression()
+            )
+
+    @classmethod
+    def search_vector_expression(cls):
+        return reduce(
+            operator.add,
+            [SearchVector(field, weight=weight, config=SEARCH_CONFIG)
+             for weight, field in cls.search_weights.items()],
+        )  # fmt: skip
 
     def related_public_items(self):
         """Published items whose representation shows this one (they change with it)."""

@@ -131,6 +131,7 @@ SHOWN_IN = {
     "publishing.reviewer": "taxonomy",
     "treatments.faq": "treatment",
     "treatments.treatmentcombination": "treatment",
+    "api.searchsynonym": "taxonomy",  # changes what searches find
 }
 
 

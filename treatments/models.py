@@ -149,7 +149,11 @@ class Treatment(Publishable):
         help_text="Treatments that can be combined with this one.",
     )
 
-    history = HistoricalRecords(m2m_fields=[concerns, areas, providers])
+    search_weights = {"A": "name", "B": "summary", "C": "description_text"}
+
+    history = HistoricalRecords(
+        excluded_fields=["search_vector", "is_listed"], m2m_fields=[concerns, areas, providers]
+    )
 
     class Meta(Publishable.Meta):
         ordering = ["name"]

@@ -23,8 +23,9 @@ LISTS = {
     "/api/v1/areas/": 3,
     "/api/v1/categories/": 3,
     "/api/v1/tags/": 3,
-    "/api/v1/search/?q=item": 3,
 }
+# Search: + synonyms, count, page, and the page's bodies (one query per kind on the page).
+SEARCH, SEARCH_MAX_QUERIES = "/api/v1/search/?q=item", 6
 
 
 @pytest.fixture
@@ -54,6 +55,14 @@ def test_list_queries_do_not_grow_with_the_page(
     separator = "&" if "?" in url else "?"
     with django_assert_num_queries(queries):
         assert api.get(f"{url}{separator}page_size={page_size}").status_code == 200
+
+
+@pytest.mark.parametrize("page_size", [1, 100])
+def test_search_queries_are_bounded_whatever_the_page(
+    api, content, django_assert_max_num_queries, page_size
+):
+    with django_assert_max_num_queries(SEARCH_MAX_QUERIES):
+        assert api.get(f"{SEARCH}&page_size={page_size}").status_code == 200
 
 
 @pytest.mark.parametrize(

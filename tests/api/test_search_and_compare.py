@@ -71,3 +71,27 @@ def test_compare_needs_two_to_four_known_treatments(api, demo, value):
     response = api.get("/api/v1/compare/", {"treatments": value})
     assert response.status_code == 400
     assert response.json()["errors"][0]["parameter"] == "treatments"
+
+
+def test_editor_synonyms_expand_the_search(api, demo):
+    from api.models import SearchSynonym
+
+    SearchSynonym.objects.all().delete()  # the demo's own synonyms
+    assert api.get("/api/v1/search/", {"q": "anti-wrinkle injections"}).json()["count"] == 0
+    SearchSynonym.objects.create(phrase="Anti-wrinkle injections", expands_to="botox")
+    SearchSynonym.objects.create(phrase="lip filler", expands_to="dermal fillers")
+    found = api.get("/api/v1/search/", {"q": "anti-wrinkle injections", "type": "treatment"})
+    assert [r["slug"] for r in found.json()["results"]] == ["botox"]
+    found = api.get("/api/v1/search/", {"q": "lip filler", "type": "treatment"})
+    assert [r["slug"] for r in found.json()["results"]] == ["dermal-fillers"]
+
+
+def test_results_carry_a_highlighted_snippet(api, demo):
+    results = api.get("/api/v1/search/", {"q": "cheekbones"}).json()["results"]
+    assert "<mark>cheekbones</mark>" in results[0]["highlight"]
+
+
+def test_snippets_escape_editor_text(api, db):
+    ArticleFactory(published=True, title="Peel", body="<p>Peel &lt;script&gt; peel</p>")
+    [result] = api.get("/api/v1/search/", {"q": "peel"}).json()["results"]
+    assert "<script>" not in result["highlight"] and "&lt;script&gt;" in result["highlight"]

@@ -5,7 +5,7 @@ import random
 import sys
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -101,6 +101,11 @@ class Command(BaseCommand):
             vocabulary = self.vocabulary()
             made = self.treatments(rng, treatments, now, vocabulary)
             self.articles(rng, articles, now, made, vocabulary)
+            if connection.vendor == "postgresql":  # bulk inserts skip save(): index them here
+                for model in (Treatment, Article):
+                    model.objects.filter(search_vector__isnull=True).update(
+                        search_vector=model.search_vector_expression()
+                    )
             generations.bump(*generations.KINDS)
             generations.refresh_schedule()
         self.stdout.write(

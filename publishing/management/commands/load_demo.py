@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from api.models import SearchSynonym
 from articles.models import Article, Author, Tag
 from publishing import demo_content as demo
 from publishing.models import Reviewer, Status
@@ -106,6 +107,8 @@ class Command(BaseCommand):
             if created:
                 article.treatments.set([treatments[slug] for slug in linked])
                 article.tags.set([tags[slug] for slug in tagged])
+        for phrase, expands_to in demo.SYNONYMS:
+            SearchSynonym.objects.get_or_create(phrase=phrase, defaults={"expands_to": expands_to})
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready ({self.created} item(s) created or reset).")
         )
