@@ -5,13 +5,21 @@ visible exactly when the change does. `snapshot()` is one primary-key read per r
 when the next scheduled publication or expiry has come, it first announces it.
 """
 
+import datetime
+
+from django.db import connection
 from django.db.models import F, Min
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from .models import ContentState
 
 KINDS = ("treatment", "article", "taxonomy")
 STATE_ID = 1
+READ_SQL = (  # built from constants only
+    f"SELECT {', '.join(KINDS)}, next_transition_at "  # noqa: S608
+    f"FROM {ContentState._meta.db_table} WHERE id = %s"
+)
 
 
 def bump(*kinds):
@@ -37,12 +45,20 @@ def snapshot():
 
 
 def _read():
-    fields = (*KINDS, "next_transition_at")
-    state = ContentState.objects.filter(pk=STATE_ID).values(*fields).first()
-    if state is None:
+    # A fixed SQL string: this runs on every API request, and compiling an ORM query
+    # would cost more than executing it.
+    with connection.cursor() as cursor:
+        cursor.execute(READ_SQL, [STATE_ID])
+        row = cursor.fetchone()
+    if row is None:
         ContentState.objects.get_or_create(pk=STATE_ID)
-        state = dict.fromkeys(KINDS, 0) | {"next_transition_at": None}
-    return state
+        return dict.fromkeys(KINDS, 0) | {"next_transition_at": None}
+    *counters, next_at = row
+    if isinstance(next_at, str):
+        next_at = parse_datetime(next_at)
+    if next_at is not None and timezone.is_naive(next_at):
+        next_at = timezone.make_aware(next_at, datetime.UTC)
+    return dict(zip(KINDS, counters, strict=True)) | {"next_transition_at": next_at}
 
 
 def refresh_schedule():
