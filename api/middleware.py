@@ -1,9 +1,37 @@
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 
 from partners.throttling import add_rate_limit_headers
 
+from .problems import service_unavailable, uri_too_long
+
 CONDITIONAL_PREFIXES = ("/api/v1/", "/feeds/", "/sitemap.xml")
+
+
+MAX_QUERY_STRING = 4096
+ADMIN_PREFIX = "/admin/"
+
+
+class ProtectionMiddleware:
+    """Faults and abuse answered as problems, never as 500s or hangs: an oversized query
+    string is a 414; a database outage (or a cancelled slow query) is a 503 with
+    Retry-After, outside the admin."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+            return uri_too_long(request)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(
+            exception, (OperationalError, InterfaceError)
+        ) and not request.path.startswith(ADMIN_PREFIX):
+            return service_unavailable(request)
+        return None
 
 
 class ConditionalAPIMiddleware:

@@ -2,6 +2,7 @@
 
 from http import HTTPStatus
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -35,10 +36,21 @@ def parameter_errors(detail):
     return errors
 
 
+RETRY_AFTER_SECONDS = 5
+
+
+class ServiceUnavailable(exceptions.APIException):
+    status_code = 503
+    default_detail = "The database is unavailable; try again shortly."
+
+
 def exception_handler(exc, context):
     """DRF's exception handler, speaking problem+json."""
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    if isinstance(exc, (OperationalError, InterfaceError)):  # database down or timed out
+        exc = ServiceUnavailable()
+        exc.wait = RETRY_AFTER_SECONDS
     if not isinstance(exc, exceptions.APIException):
         return None  # a bug: let Django's 500 handler answer (also problem+json)
 
@@ -72,3 +84,15 @@ bad_request = _problem_view(400, "The request could not be understood.")
 permission_denied = _problem_view(403, "You do not have permission to perform this action.")
 page_not_found = _problem_view(404, "Nothing is published at this address.")
 server_error = _problem_view(500, "An unexpected error occurred; it has been logged.")
+
+
+def service_unavailable(request):
+    body = problem_body(503, ServiceUnavailable.default_detail, instance=request.path)
+    response = JsonResponse(body, status=503, content_type=PROBLEM_CONTENT_TYPE)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def uri_too_long(request):
+    body = problem_body(414, "The query string is too long.", instance=request.path)
+    return JsonResponse(body, status=414, content_type=PROBLEM_CONTENT_TYPE)

@@ -11,6 +11,7 @@ ERRORS = {
     "401": "The API key is wrong, expired or revoked (`WWW-Authenticate` says how to send one).",
     "404": "Nothing published at this address, or a page past the end.",
     "429": "Over the rate limit; `Retry-After` says when to try again.",
+    "503": "The database is unavailable; `Retry-After` says when to try again.",
 }
 
 

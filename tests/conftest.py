@@ -1,11 +1,29 @@
 import datetime
+import os
+import time
 
+import hypothesis
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 from rest_framework.test import APIClient
+
+# In CI, property tests replay the same examples every run, so a landing never hangs
+# on a lucky draw; explore locally with more examples (FUZZ_EXAMPLES, PROPERTY_EXAMPLES).
+hypothesis.settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis.settings.load_profile("ci")
+
+
+@pytest.fixture(autouse=True)
+def frozen_rate_window(monkeypatch):
+    """Rate-limit windows are fixed minutes: tests must not straddle a minute boundary."""
+    from partners.throttling import RateThrottle
+
+    start = time.time()
+    monkeypatch.setattr(RateThrottle, "timer", staticmethod(lambda: start))
 
 
 @pytest.fixture(autouse=True)
