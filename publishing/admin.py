@@ -58,7 +58,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
         if self.value() == "live":
             return queryset.published(now)
         if self.value() == "scheduled":
-            return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
+            return queryset.scheduled(now)
         if self.value() == "expired":
             return queryset.filter(status=Status.PUBLISHED, unpublish_at__lte=now)
         return queryset

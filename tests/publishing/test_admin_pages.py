@@ -44,3 +44,20 @@ def test_draft_change_page_links_to_its_preview(client, superuser, demo, setting
     page = client.get(reverse("admin:articles_article_change", args=[draft.pk])).content.decode()
     assert "/api/v1/preview/" in page
     assert "https://www.example.com/preview?token=" in page
+
+
+@pytest.mark.parametrize(
+    ("state", "shown", "hidden"),
+    [
+        ("scheduled", "seasonal-skin-care-guide", "lip-filler-faq"),
+        (
+            "live",
+            "whats-the-difference-between-botox-and-injected-fillers",
+            "seasonal-skin-care-guide",
+        ),
+    ],
+)
+def test_the_changelist_filters_by_publication_state(client, superuser, demo, state, shown, hidden):
+    client.force_login(superuser)
+    page = client.get(reverse("admin:articles_article_changelist"), {"publication": state})
+    assert shown in page.content.decode() and hidden not in page.content.decode()
