@@ -22,9 +22,9 @@ CACHE_PREFIX = "api:response:"
 STORED_HEADERS = ("Content-Type", "Last-Modified")
 
 
-def generation_key(request, depends_on, audience="public"):
+def generation_key(request, depends_on, audience="public", state=None):
     """(cache key, ETag) for `request` given the current content generations."""
-    state = generations.snapshot()
+    state = state or generations.snapshot()
     parts = [request.get_host(), request.get_full_path(), audience]
     parts += [f"{kind}{state[kind]}" for kind in depends_on]
     digest = hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
@@ -85,16 +85,19 @@ class ResponseCacheMixin:
     depends_on = generations.KINDS
     response_cache = True
     response_cache_key = None
+    generation_state = None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if not (self.response_cache and settings.API_RESPONSE_CACHE) or request.method not in (
-            "GET",
-            "HEAD",
-        ):
+        if request.method not in ("GET", "HEAD"):
+            return
+        self.generation_state = generations.snapshot()  # also keys cached list counts
+        if not (self.response_cache and settings.API_RESPONSE_CACHE):
             return
         audience = getattr(request.auth, "usage", "public")
-        self.response_cache_key, self.etag = generation_key(request, self.depends_on, audience)
+        self.response_cache_key, self.etag = generation_key(
+            request, self.depends_on, audience, self.generation_state
+        )
         if (response := cached_response(request, self.response_cache_key, self.etag)) is not None:
             raise CacheHit(self.cache_headers(response))
 

@@ -4,7 +4,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers, set
 
 from partners.throttling import add_rate_limit_headers
 
-from .problems import service_unavailable, uri_too_long
+from .problems import query_string_too_long, service_unavailable
 
 CONDITIONAL_PREFIXES = ("/api/v1/", "/feeds/", "/sitemap.xml")
 
@@ -15,7 +15,7 @@ ADMIN_PREFIX = "/admin/"
 
 class ProtectionMiddleware:
     """Faults and abuse answered as problems, never as 500s or hangs: an oversized query
-    string is a 414; a database outage (or a cancelled slow query) is a 503 with
+    string is a 400; a database outage (or a cancelled slow query) is a 503 with
     Retry-After, outside the admin."""
 
     def __init__(self, get_response):
@@ -23,7 +23,7 @@ class ProtectionMiddleware:
 
     def __call__(self, request):
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
-            return uri_too_long(request)
+            return query_string_too_long(request)
         return self.get_response(request)
 
     def process_exception(self, request, exception):

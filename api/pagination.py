@@ -1,3 +1,8 @@
+import hashlib
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 
@@ -13,6 +18,34 @@ def positive_int(request, name, *, maximum=None):
     return int(raw)
 
 
+COUNT_INDEPENDENT = {"page", "page_size", "fields", "ordering"}
+
+
+class CachedCountPaginator(Paginator):
+    """Counts a list once per content generation: the COUNT over a large table is the
+    most expensive query of a page, and its result only changes with the content."""
+
+    def __init__(self, *args, count_key=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        if self.count_key is None:
+            return super().count
+        return cache.get_or_set(self.count_key, lambda: Paginator.count.func(self), 3600)
+
+
+def count_key(request, view):
+    """The key of a list's count: its filters and the generations it depends on."""
+    state = getattr(view, "generation_state", None)
+    if state is None:
+        return None
+    filters = sorted((k, v) for k, v in request.query_params.items() if k not in COUNT_INDEPENDENT)
+    parts = [request.path, repr(filters), *(f"{kind}{state[kind]}" for kind in view.depends_on)]
+    return "api:count:" + hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
+
+
 class PageNumberPagination(pagination.PageNumberPagination):
     """Pages of 20 by default, at most 100; bad values are 400s, a page past the end 404."""
 
@@ -26,7 +59,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
         number = positive_int(request, "page") or 1
         self.request = request
         page_size = self.get_page_size(request)
-        paginator = self.django_paginator_class(queryset, page_size)
+        paginator = CachedCountPaginator(queryset, page_size, count_key=count_key(request, view))
         if number > 1 and number > paginator.num_pages:
             raise NotFound(f"Page {number} is past the last page ({paginator.num_pages}).")
         self.page = paginator.page(number)

@@ -93,6 +93,9 @@ def service_unavailable(request):
     return response
 
 
-def uri_too_long(request):
-    body = problem_body(414, "The query string is too long.", instance=request.path)
-    return JsonResponse(body, status=414, content_type=PROBLEM_CONTENT_TYPE)
+def query_string_too_long(request):
+    """A 400 (not 414): clients and fuzzers treat 400 as the rejection of bad input."""
+    body = problem_body(
+        400, "The query string is longer than 4,096 characters.", instance=request.path
+    )
+    return JsonResponse(body, status=400, content_type=PROBLEM_CONTENT_TYPE)

@@ -7,7 +7,8 @@ from .problems import PROBLEM_CONTENT_TYPE
 from .serializers import ProblemSerializer, SelectableFieldsMixin
 
 ERRORS = {
-    "400": "A query parameter is unknown or has a bad value; `errors` names it.",
+    "400": "A query parameter is unknown or has a bad value (`errors` names it), or the "
+    "query string is longer than 4,096 characters.",
     "401": "The API key is wrong, expired or revoked (`WWW-Authenticate` says how to send one).",
     "404": "Nothing published at this address, or a page past the end.",
     "429": "Over the rate limit; `Retry-After` says when to try again.",

@@ -36,9 +36,9 @@ def test_health_stays_up_and_readiness_goes_down_when_the_database_does(client, 
     assert client.get("/readyz").status_code == 503
 
 
-def test_an_oversized_query_string_is_414(api, db):
+def test_an_oversized_query_string_is_a_400_problem(api, db):
     response = api.get("/api/v1/articles/?search=" + "x" * 5000)
-    assert response.status_code == 414
+    assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
 
 

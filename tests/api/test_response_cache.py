@@ -117,3 +117,11 @@ def test_a_revoked_key_is_refused_even_when_the_response_is_cached(api, demo):
     key.revoke()
     assert api.get(LIST).status_code == 401
     assert api.get(LIST, HTTP_IF_NONE_MATCH=etag).status_code == 401
+
+
+def test_list_counts_follow_publishing(api, demo, settings):
+    settings.API_RESPONSE_CACHE = False  # the count cache works without the response cache
+    assert api.get(LIST).json()["count"] == 1
+    Article.objects.get(slug="lip-filler-faq").publish()
+    assert api.get(LIST).json()["count"] == 2
+    assert api.get(LIST, {"tag": "lips"}).json()["count"] == 1
