@@ -234,3 +234,13 @@ def test_a_scheduled_publish_fires_when_its_time_comes(receiver, endpoint):
     run_worker()  # the reconcile task announces it, then its delivery runs
     run_worker()
     assert [p["type"] for p in receiver.payloads()] == ["article.published"]
+
+
+def test_a_delivery_stalled_by_a_crashed_worker_is_swept_back_into_the_queue(receiver, endpoint):
+    ArticleFactory(published=True)
+    DBTaskResult.objects.update(status="RUNNING")  # the worker died holding the task
+    Delivery.objects.update(updated_at=timezone.now() - datetime.timedelta(hours=1))
+    call_command("sweep_webhooks", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    run_worker()
+    assert len(receiver.requests) == 1
+    assert Delivery.objects.get().status == DeliveryStatus.SUCCEEDED
