@@ -28,14 +28,22 @@ class RateThrottle(SimpleRateThrottle):
         self.now = self.timer()
         window = int(self.now // self.duration)
         self.window_end = (window + 1) * self.duration
-        key = f"{self.get_cache_key(request, view)}:{window}"
-        self.cache.add(key, 0, self.duration + 1)
-        try:
-            self.count = self.cache.incr(key)
-        except ValueError:  # the cache is unreachable or lost the key: do not limit
-            self.count = 0
+        self.count = self.increment(f"{self.get_cache_key(request, view)}:{window}")
         request._request.rate_limit = self  # for the RateLimit headers (api.middleware)
         return self.count <= self.num_requests
+
+    def increment(self, key):
+        """This window's count after this request; 0 when the cache cannot count."""
+        try:
+            if hasattr(self.cache, "expire"):  # django-redis: INCR creates the key, 1 round trip
+                count = self.cache.incr(key, 1, ignore_key_check=True)
+                if count == 1:
+                    self.cache.expire(key, self.duration + 1)
+                return count or 0  # None: Redis unreachable (IGNORE_EXCEPTIONS)
+            self.cache.add(key, 0, self.duration + 1)
+            return self.cache.incr(key)
+        except ValueError:  # the key was lost between add and incr
+            return 0
 
     def wait(self):
         return max(1, int(self.window_end - self.now) + 1)
