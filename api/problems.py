@@ -44,6 +44,14 @@ class ServiceUnavailable(exceptions.APIException):
     default_detail = "The database is unavailable; try again shortly."
 
 
+def parameter_problem(detail, instance):
+    """The 400 body for invalid query parameters, naming each one in `errors`."""
+    errors = parameter_errors(detail)
+    names = ", ".join(sorted({e["parameter"] for e in errors if e["parameter"]}))
+    message = f"Invalid query parameter: {names}." if names else "Invalid request."
+    return problem_body(status.HTTP_400_BAD_REQUEST, message, errors=errors, instance=instance)
+
+
 def exception_handler(exc, context):
     """DRF's exception handler, speaking problem+json."""
     if isinstance(exc, Http404):
@@ -63,10 +71,7 @@ def exception_handler(exc, context):
         headers["Retry-After"] = str(int(exc.wait))
 
     if isinstance(exc, exceptions.ValidationError):
-        errors = parameter_errors(exc.detail)
-        names = ", ".join(sorted({e["parameter"] for e in errors if e["parameter"]}))
-        detail = f"Invalid query parameter: {names}." if names else "Invalid request."
-        body = problem_body(status.HTTP_400_BAD_REQUEST, detail, errors=errors, instance=instance)
+        body = parameter_problem(exc.detail, instance)
     else:
         body = problem_body(exc.status_code, str(exc.detail), instance=instance)
     return Response(body, status=body["status"], headers=headers, content_type=PROBLEM_CONTENT_TYPE)

@@ -9,7 +9,7 @@ from django.contrib.syndication.views import Feed
 from django.http import JsonResponse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from api.problems import PROBLEM_CONTENT_TYPE, parameter_errors, problem_body
+from api.problems import PROBLEM_CONTENT_TYPE, parameter_problem
 from publishing.syndication import syndication_block
 
 from .filters import ArticleFilter
@@ -39,11 +39,7 @@ def feed_articles(request):
 
 
 def bad_feed_request(request, error):
-    errors = parameter_errors(error.errors)
-    names = ", ".join(sorted({e["parameter"] for e in errors}))
-    body = problem_body(
-        400, f"Invalid query parameter: {names}.", errors=errors, instance=request.path
-    )
+    body = parameter_problem(error.errors, request.path)
     return JsonResponse(body, status=400, content_type=PROBLEM_CONTENT_TYPE)
 
 

@@ -8,56 +8,26 @@ from publishing.models import Reviewer, Status
 from treatments.models import BodyArea, Category, Concern, ProviderType, Treatment
 
 
-class CategoryFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Category
-        django_get_or_create = ["slug"]
-
-    name = factory.Sequence(lambda n: f"Category {n}")
-    slug = factory.Sequence(lambda n: f"category-{n}")
-
-
-class ConcernFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Concern
-        django_get_or_create = ["slug"]
-
-    name = factory.Sequence(lambda n: f"Concern {n}")
-    slug = factory.Sequence(lambda n: f"concern-{n}")
+def slug_name_factory(model, label, get_or_create=True):
+    """A factory for a model with unique `name` and `slug` (taxonomies, tags, authors)."""
+    meta = {"model": model, "django_get_or_create": ["slug"] if get_or_create else []}
+    return type(
+        f"{model.__name__}Factory",
+        (factory.django.DjangoModelFactory,),
+        {
+            "Meta": type("Meta", (), meta),
+            "name": factory.Sequence(lambda n: f"{label} {n}"),
+            "slug": factory.Sequence(lambda n: f"{label.lower()}-{n}"),
+        },
+    )
 
 
-class BodyAreaFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = BodyArea
-        django_get_or_create = ["slug"]
-
-    name = factory.Sequence(lambda n: f"Area {n}")
-    slug = factory.Sequence(lambda n: f"area-{n}")
-
-
-class ProviderTypeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ProviderType
-
-    name = factory.Sequence(lambda n: f"Provider {n}")
-    slug = factory.Sequence(lambda n: f"provider-{n}")
-
-
-class TagFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Tag
-        django_get_or_create = ["slug"]
-
-    name = factory.Sequence(lambda n: f"Tag {n}")
-    slug = factory.Sequence(lambda n: f"tag-{n}")
-
-
-class AuthorFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Author
-
-    name = factory.Sequence(lambda n: f"Author {n}")
-    slug = factory.Sequence(lambda n: f"author-{n}")
+CategoryFactory = slug_name_factory(Category, "Category")
+ConcernFactory = slug_name_factory(Concern, "Concern")
+BodyAreaFactory = slug_name_factory(BodyArea, "Area")
+ProviderTypeFactory = slug_name_factory(ProviderType, "Provider", get_or_create=False)
+TagFactory = slug_name_factory(Tag, "Tag")
+AuthorFactory = slug_name_factory(Author, "Author", get_or_create=False)
 
 
 class ReviewerFactory(factory.django.DjangoModelFactory):
