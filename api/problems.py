@@ -5,6 +5,7 @@ from http import HTTPStatus
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -64,6 +65,11 @@ def exception_handler(exc, context):
 
     request = context.get("request")
     instance = request.path if request else None
+    if request is not None:  # a problem is JSON even from a view that speaks YAML (the schema)
+        request.accepted_renderer, request.accepted_media_type = (
+            JSONRenderer(),
+            PROBLEM_CONTENT_TYPE,
+        )
     headers = {}
     if getattr(exc, "auth_header", None):
         headers["WWW-Authenticate"] = exc.auth_header

@@ -56,11 +56,10 @@ class ContentViewSet(ResponseCacheMixin, StrictParametersMixin, viewsets.ReadOnl
         available = set(self.get_serializer_class()().fields)
         if not all(names):
             raise ValidationError({"fields": "Give field names separated by commas."})
-        if unknown := [name for name in names if name not in available]:
+        if not available.issuperset(names):
+            # The message names no requested field: its text must not vary with the probe.
             choices = ", ".join(sorted(available))
-            raise ValidationError(
-                {"fields": f"Unknown field: {', '.join(unknown)}. Use: {choices}."}
-            )
+            raise ValidationError({"fields": f"Only these fields can be selected: {choices}."})
         return names
 
     def retrieve(self, request, *args, **kwargs):
