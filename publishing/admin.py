@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from .concurrency import VERSION_FIELD, ConcurrencyGuardMixin
 from .models import Reviewer, Status
 from .preview import frontend_preview_url, make_token
 
@@ -19,10 +20,26 @@ def _to_seconds(values):
     }
 
 
-class PublishableForm(forms.ModelForm):
+def historical_relations(record):
+    """The many-to-many values a history record saved, as form initial data (primary keys)."""
+    relations = {}
+    for field in record._history_m2m_fields:
+        target = field.m2m_reverse_field_name()
+        rows = getattr(record, field.name).all()
+        relations[field.name] = [getattr(row, f"{target}_id") for row in rows]
+    return relations
+
+
+class PublishableForm(ConcurrencyGuardMixin):
     """Refuses publication changes from users without the publish permission."""
 
     can_publish = False  # set per request by PublishableAdmin.get_form
+    restored_relations = None  # a history revert form: the version's many-to-many values
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.restored_relations and not self.is_bound:
+            self.initial.update(self.restored_relations)
 
     def clean(self):
         cleaned = super().clean()
@@ -92,7 +109,13 @@ class PublishableAdmin(SimpleHistoryAdmin):
         (
             "Publication",
             {
-                "fields": [*PUBLICATION_FIELDS, "preview_links", "created_at", "updated_at"],
+                "fields": [
+                    *PUBLICATION_FIELDS,
+                    "preview_links",
+                    "created_at",
+                    "updated_at",
+                    VERSION_FIELD,
+                ],
                 "description": "Published items whose publish time has passed are public; "
                 "a future time schedules publication.",
             },
@@ -111,7 +134,17 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        return type(form.__name__, (form,), {"can_publish": self.has_publish_permission(request)})
+        attrs = {"can_publish": self.has_publish_permission(request)}
+        if record := getattr(request, "restoring_record", None):
+            attrs["restored_relations"] = historical_relations(record)
+        return type(form.__name__, (form,), attrs)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Restoring a version restores its relations too, not only its own columns."""
+        request.restoring_record = self.model.history.filter(
+            id=object_id, history_id=version_id
+        ).first()
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -1,5 +1,7 @@
 """Form data an editor's browser would post to the admin for an article."""
 
+from publishing.concurrency import version_token
+
 
 def article_form_data(article, **overrides):
     def split(value):
@@ -22,7 +24,9 @@ def article_form_data(article, **overrides):
         "seo_description": article.seo_description,
         "_save": "Save",
     }
-    if article.pk:
+    if article.pk:  # as a browser that just opened the change form would post it
+        stored = type(article).objects.filter(pk=article.pk).values_list("updated_at", flat=True)
+        data["loaded_version"] = version_token(stored.first())
         data["treatments"] = [t.pk for t in article.treatments.all()]
         data["tags"] = [t.pk for t in article.tags.all()]
     data.update(overrides)
