@@ -139,6 +139,36 @@ class PublishableAdmin(SimpleHistoryAdmin):
             attrs["restored_relations"] = historical_relations(record)
         return type(form.__name__, (form,), attrs)
 
+    def save_model(self, request, obj, form, change):
+        latest = obj.history.order_by("-history_id").first() if change else None
+        request.history_mark = latest.history_id if latest else 0
+        super().save_model(request, obj, form, change)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.one_history_entry_per_save(request, obj, "+")
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        self.one_history_entry_per_save(request, obj, "~")
+        return super().response_change(request, obj)
+
+    def one_history_entry_per_save(self, request, obj, history_type):
+        """One admin save is one history entry.
+
+        Saving the row and then each many-to-many field records an entry each; the last one
+        holds the whole saved state (fields and relations), so the ones before it are dropped.
+        """
+        if (mark := getattr(request, "history_mark", None)) is None:
+            return
+        entries = list(obj.history.filter(history_id__gt=mark).order_by("-history_id"))
+        if not entries:
+            return
+        last, *earlier = entries
+        obj.history.filter(history_id__in=[entry.history_id for entry in earlier]).delete()
+        if last.history_type != history_type:
+            last.history_type = history_type
+            last.save(update_fields=["history_type"])
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Restoring a version restores its relations too, not only its own columns."""
         request.restoring_record = self.model.history.filter(

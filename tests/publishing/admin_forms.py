@@ -1,5 +1,7 @@
 """Form data an editor's browser would post to the admin for an article."""
 
+from django.forms import MultiWidget
+
 from publishing.concurrency import version_token
 
 
@@ -31,3 +33,30 @@ def article_form_data(article, **overrides):
         data["tags"] = [t.pk for t in article.tags.all()]
     data.update(overrides)
     return data
+
+
+def form_data_from_page(response):
+    """What a browser would post back from a rendered admin change form, untouched."""
+    context = response.context_data if hasattr(response, "context_data") else response.context
+    form = context["adminform"].form
+    data = {"_save": "Save"}
+    for field in form:
+        value, widget = field.value(), field.field.widget
+        if isinstance(widget, MultiWidget):
+            parts = value if isinstance(value, list) else widget.decompress(value)
+            data.update({f"{field.html_name}_{i}": _text(part) for i, part in enumerate(parts)})
+        elif isinstance(value, (list, tuple)):
+            data[field.html_name] = [_text(item) for item in value]
+        elif value is not False:
+            data[field.html_name] = _text(value)
+    return data
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if hasattr(value, "pk"):
+        return str(value.pk)
+    if hasattr(value, "strftime") and hasattr(value, "hour"):
+        return value.strftime("%H:%M:%S")
+    return str(value)

@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, AuthorFactory, TagFactory, TreatmentFactory
 
-from .admin_forms import article_form_data
+from .admin_forms import article_form_data, form_data_from_page
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +49,50 @@ def test_an_editor_cannot_publish_by_restoring_a_published_version(client, edito
     assert response.status_code == 200
     article.refresh_from_db()
     assert article.status == "draft"
+
+
+SCALARS = ["title", "slug", "summary", "body", "author_id", "status", "seo_title"]
+
+
+def snapshot(record):
+    """Fields and relations of an article or of a history record of one."""
+    values = {name: getattr(record, name) for name in SCALARS}
+    if hasattr(record, "history_id"):  # relations as that version saved them
+        values["treatments"] = {row.treatment_id for row in record.treatments.all()}
+        values["tags"] = {row.tag_id for row in record.tags.all()}
+    else:
+        values["treatments"] = set(record.treatments.values_list("pk", flat=True))
+        values["tags"] = set(record.tags.values_list("pk", flat=True))
+    return values
+
+
+def test_restoring_any_version_brings_back_every_field_and_relation(client, publisher):
+    tags = TagFactory.create_batch(3)
+    treatments = TreatmentFactory.create_batch(3)
+    authors = AuthorFactory.create_batch(2)
+    article = ArticleFactory(title="v0", tags=[tags[0]], treatments=[treatments[0]])
+    client.force_login(publisher)
+    change_url = reverse("admin:articles_article_change", args=[article.pk])
+    edits = [
+        {"title": "v1", "tags": [tags[1].pk], "author": authors[0].pk},
+        {"title": "v2", "summary": "Changed.", "treatments": [t.pk for t in treatments[1:]]},
+        {"title": "v3", "tags": [], "body": "<p>New body</p>", "seo_title": "SEO"},
+        {"title": "v4", "author": authors[1].pk, "tags": [t.pk for t in tags]},
+    ]
+    for edit in edits:
+        data = {**form_data_from_page(client.get(change_url)), **edit}
+        assert client.post(change_url, data).status_code == 302
+    versions = list(article.history.order_by("history_id"))[-5:]  # the factory made several
+    assert [v.title for v in versions] == ["v0", "v1", "v2", "v3", "v4"]  # one per admin save
+
+    for version in reversed(versions[:-1]):
+        entries = article.history.count()
+        revert_url = reverse(
+            "admin:articles_article_simple_history", args=[article.pk, version.history_id]
+        )
+        data = form_data_from_page(client.get(revert_url))  # the restore form, posted unchanged
+        assert client.post(revert_url, data).status_code == 302
+        article.refresh_from_db()
+        assert snapshot(article) == snapshot(version)
+        assert article.history.count() == entries + 1  # restoring is itself a new entry
+        assert snapshot(article.history.first()) == snapshot(version)
