@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint serve bench install install-dev clean
+.PHONY: run test lint serve bench backup restore fuzz install install-dev clean
 
 $(PY):
 	@python=$$(sh scripts/find-python) || exit 1; \
@@ -47,6 +47,15 @@ $(VENV)/.installed-bench: $(VENV)/.installed-dev
 # The real server under wrk on generated content; see bench/README.md.
 bench: $(VENV)/.installed-bench
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Backups of the configured database (DATABASE_URL): pg_dump/pg_restore on PostgreSQL,
+# dumpdata/loaddata with natural keys on SQLite. `make restore BACKUP=backups/….dump`.
+backup: install
+	$(PY) manage.py backup $(BACKUP)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=path/to/backup"; exit 2; }
+	$(PY) manage.py restore $(BACKUP)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

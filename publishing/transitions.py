@@ -6,7 +6,11 @@ A save compares that with `is_published` (the one publication rule); time-driven
 transitions (a scheduled item going live, an expiry) are caught by `reconcile_due()`.
 """
 
+import contextlib
+import contextvars
+
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -101,12 +105,31 @@ def reconcile_due():
     return announced
 
 
+_restoring = contextvars.ContextVar("restoring", default=False)
+
+
+@contextlib.contextmanager
+def restoring():
+    """Loading a backup re-creates rows as they were: it announces nothing, bumps no
+    generation and records no history, so the restored site answers byte for byte alike."""
+    token = _restoring.set(True)
+    history_enabled = getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
+    settings.SIMPLE_HISTORY_ENABLED = False
+    try:
+        yield
+    finally:
+        settings.SIMPLE_HISTORY_ENABLED = history_enabled
+        _restoring.reset(token)
+
+
 def publishable_models():
     return [m for m in apps.get_models() if issubclass(m, Publishable)]
 
 
 @receiver(post_delete)
 def _announce_deletion(sender, instance, **kwargs):
+    if _restoring.get():
+        return
     if isinstance(instance, Publishable) and instance.is_listed:
         announce(instance, [(instance, Action.DELETE, Reason.DELETED)], Reason.DELETED)
 
@@ -114,6 +137,8 @@ def _announce_deletion(sender, instance, **kwargs):
 @receiver(m2m_changed)
 def _announce_relation_change(sender, instance, action, **kwargs):
     """Relations changed outside a save (e.g. `article.tags.add(tag)`): tell sync."""
+    if _restoring.get():
+        return
     if action.startswith("post_") and isinstance(instance, Publishable) and instance.is_listed:
         record([(instance, Action.UPSERT, Reason.UPDATED)])
         generations.bump(instance._meta.model_name)
@@ -137,6 +162,8 @@ SHOWN_IN = {
 
 @receiver(post_save)
 @receiver(post_delete)
-def _bump_for_shown_content(sender, **kwargs):
+def _bump_for_shown_content(sender, raw=False, **kwargs):
+    if raw or _restoring.get():
+        return
     if kind := SHOWN_IN.get(sender._meta.label_lower):
         generations.bump(kind)

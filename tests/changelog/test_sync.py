@@ -224,3 +224,15 @@ def run_operations(api, operations):
             token = pull(api, replica, token)
     pull(api, replica, token)
     assert replica == server_state()
+
+
+def test_tokens_issued_with_a_timestamp_are_still_accepted(api, demo):
+    from django.core import signing
+
+    from changelog.views import SALT
+
+    token = api.get(URL).json()["next_token"]
+    state = signing.Signer(salt=SALT).unsign_object(token)
+    old_style = signing.dumps(state, salt=SALT, compress=True)
+    assert old_style != token
+    assert api.get(URL, {"token": old_style}).json()["changes"] == []
