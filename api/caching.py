@@ -18,6 +18,8 @@ from rest_framework.response import Response
 
 from publishing import generations
 
+from .problems import method_not_allowed
+
 CACHE_PREFIX = "api:response:"
 STORED_HEADERS = ("Content-Type", "Last-Modified")
 
@@ -52,7 +54,9 @@ def generation_cached(*depends_on):
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not settings.API_RESPONSE_CACHE or request.method not in ("GET", "HEAD"):
+            if request.method not in ("GET", "HEAD", "OPTIONS"):
+                return method_not_allowed(request)  # read-only: a body is never read
+            if not settings.API_RESPONSE_CACHE or request.method != "GET":
                 return view(request, *args, **kwargs)
             key, etag = generation_key(request, depends_on)
             response = cached_response(request, key, etag)

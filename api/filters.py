@@ -118,6 +118,8 @@ class OrderingFilter(filters.OrderingFilter):
             return self.get_default_ordering(view)
         terms = [term.strip() for term in raw.split(",")]
         allowed = [name for name, _ in self.get_valid_fields(queryset, view, {"request": request})]
+        if len(terms) > len(allowed):
+            raise ValidationError({self.ordering_param: f"Sort by at most {len(allowed)} fields."})
         if not all(terms) or any(term.lstrip("-") not in allowed for term in terms):
             choices = ", ".join(allowed)
             raise ValidationError(
@@ -129,9 +131,10 @@ class OrderingFilter(filters.OrderingFilter):
         parameters = super().get_schema_operation_parameters(view)
         fields = list(getattr(view, "ordering_fields", []))
         for parameter in parameters:
+            names = "|".join(fields)
             parameter["schema"] = {
                 "type": "string",
-                "pattern": rf"^-?({'|'.join(fields)})(,-?({'|'.join(fields)}))*$",
+                "pattern": rf"^-?({names})(,-?({names})){{0,{len(fields) - 1}}}$",
             }
             parameter["description"] = (
                 f"Sort by {', '.join(fields)}; prefix - for descending; comma-separate several."

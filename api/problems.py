@@ -97,6 +97,15 @@ page_not_found = _problem_view(404, "Nothing is published at this address.")
 server_error = _problem_view(500, "An unexpected error occurred; it has been logged.")
 
 
+_read_only = _problem_view(405, "Only GET and HEAD are served here.")
+
+
+def method_not_allowed(request):
+    response = _read_only(request)
+    response["Allow"] = "GET, HEAD, OPTIONS"
+    return response
+
+
 def service_unavailable(request):
     body = problem_body(503, ServiceUnavailable.default_detail, instance=request.path)
     response = JsonResponse(body, status=503, content_type=PROBLEM_CONTENT_TYPE)

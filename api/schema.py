@@ -24,11 +24,16 @@ class AutoSchema(openapi.AutoSchema):
             parameters.append(
                 OpenApiParameter(
                     "fields",
-                    {"type": "array", "items": {"type": "string", "enum": names}, "minItems": 1},
+                    {
+                        "type": "array",
+                        "items": {"type": "string", "enum": names},
+                        "minItems": 1,
+                        "maxItems": len(names),
+                    },
                     style="form",
                     explode=False,
                     description="Sparse fieldset: comma-separated top-level keys to return. "
-                    "Unknown names are a 400.",
+                    "Unknown names, or more names than there are fields, are a 400.",
                 )
             )
         return parameters

@@ -52,8 +52,10 @@ class ContentViewSet(ResponseCacheMixin, StrictParametersMixin, viewsets.ReadOnl
         raw = request.query_params.get("fields")
         if raw is None:
             return None
-        names = list(dict.fromkeys(name.strip() for name in raw.split(",")))
         available = set(self.get_serializer_class()().fields)
+        if raw.count(",") >= len(available):
+            raise ValidationError({"fields": f"Name at most {len(available)} fields."})
+        names = list(dict.fromkeys(name.strip() for name in raw.split(",")))
         if not all(names):
             raise ValidationError({"fields": "Give field names separated by commas."})
         if not available.issuperset(names):

@@ -11,6 +11,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from project.redis import FailFastConnection
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -109,13 +111,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Persistent connections: opening one per request would cost more than most queries.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A hung or slow query ends as a 503 instead of holding a worker; an unreachable server
+    # is given up on quickly. manage.py sets no statement timeout (migrations, bulk loads).
+    _timeout_ms = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=5000)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=env.int("DATABASE_CONNECT_TIMEOUT", default=2),
+        options=f"-c statement_timeout={_timeout_ms}",
+    )
 
 REDIS_URL = env("REDIS_URL", default="")
 _redis_options = {
-    # A Redis outage degrades to the database instead of failing requests.
+    # A Redis outage degrades to the database instead of failing requests: errors are
+    # ignored (cache misses, unthrottled requests), and after one the connection stops
+    # waiting on Redis for a few seconds (project/redis.py).
     "IGNORE_EXCEPTIONS": True,
-    "SOCKET_CONNECT_TIMEOUT": 0.5,
-    "SOCKET_TIMEOUT": 0.5,
+    "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_TIMEOUT", default=0.25),
+    "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=0.25),
+    "CONNECTION_POOL_KWARGS": {"connection_class": FailFastConnection},
 }
 if env("CACHE_URL", default=""):
     CACHES = {"default": env.cache_url("CACHE_URL")}
