@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint serve bench backup restore fuzz install install-dev clean
+.PHONY: run test lint serve bench backup restore fuzz audit install install-dev clean
 
 $(PY):
 	@python=$$(sh scripts/find-python) || exit 1; \
@@ -38,7 +38,7 @@ test: install-dev
 serve: install
 	DJANGO_DEBUG=false $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=false $(PY) manage.py collectstatic --noinput -v0
-	DJANGO_DEBUG=false $(VENV)/bin/gunicorn project.wsgi --bind 127.0.0.1:$(PORT)
+	DJANGO_DEBUG=false $(VENV)/bin/gunicorn project.wsgi --bind 127.0.0.1:$(PORT)  # + gunicorn.conf.py
 
 $(VENV)/.installed-bench: $(VENV)/.installed-dev
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
@@ -56,6 +56,15 @@ backup: install
 restore: install
 	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=path/to/backup"; exit 2; }
 	$(PY) manage.py restore $(BACKUP)
+
+# Schemathesis against the real server (gunicorn, DEBUG off, demo content): every phase
+# and check. FUZZ_EXAMPLES per operation (default 100), FUZZ_MAX_TIME in seconds.
+fuzz: install-dev
+	sh scripts/fuzz
+
+# Known vulnerabilities in the installed (locked) dependencies, from PyPI's advisory data.
+audit: install-dev
+	$(VENV)/bin/pip-audit --skip-editable --strict --progress-spinner off
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

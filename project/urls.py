@@ -10,8 +10,6 @@ from treatments.sitemaps import TreatmentSitemap
 
 feed_cache = generation_cached("treatment", "article", "taxonomy")
 
-admin.site.site_header = "Aesthetic medicine content"
-admin.site.site_title = "Content admin"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
