@@ -62,9 +62,12 @@ restore: install
 fuzz: install-dev
 	sh scripts/fuzz
 
-# Known vulnerabilities in the installed (locked) dependencies, from PyPI's advisory data.
+# Known vulnerabilities in the installed (pinned) dependencies, from PyPI's advisory data;
+# --strict: a dependency that cannot be audited fails the run.
 audit: install-dev
-	$(VENV)/bin/pip-audit --skip-editable --strict --progress-spinner off
+	$(VENV)/bin/python -m pip freeze --exclude-editable > .venv/audit-requirements.txt
+	$(VENV)/bin/pip-audit --strict --no-deps --disable-pip --progress-spinner off \
+		-r .venv/audit-requirements.txt
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
