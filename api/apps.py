@@ -6,3 +6,6 @@ class ApiConfig(AppConfig):
 
     name = "api"
     verbose_name = "Content API"
+
+    def ready(self):
+        from . import fragments  # noqa: F401 (connects the signals that drop outdated fragments)

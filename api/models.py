@@ -31,3 +31,28 @@ class SearchSynonym(models.Model):
             if synonym.phrase and synonym.phrase in normalized
         ]
         return [query, *dict.fromkeys(expansions)]
+
+
+class Fragment(models.Model):
+    """An item's API representation, rendered once and kept (render on write).
+
+    `key` names what the rendering depended on (the format version, the site settings
+    it shows and the content generations of what it embeds); a fragment whose key is not
+    the current one is rendered again on the next read. Saving an item drops its own.
+    """
+
+    kind = models.CharField(max_length=20)
+    item_id = models.PositiveBigIntegerField()
+    form = models.CharField(max_length=10)  # "list" or "detail"
+    key = models.CharField(max_length=32)
+    body = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "form", "item_id"], name="one_fragment_per_form"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.item_id} ({self.form})"

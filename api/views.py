@@ -23,6 +23,7 @@ class ContentViewSet(ResponseCacheMixin, StrictParametersMixin, viewsets.ReadOnl
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
     list_serializer_class = None
     redirect_old_slugs = False
+    selected_fields = None  # set per request from `?fields=`
 
     def get_serializer_class(self):
         if self.action == "list" and self.list_serializer_class:

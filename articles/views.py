@@ -1,5 +1,6 @@
 from django.db.models import Prefetch
 
+from api.fragments import FragmentViewSetMixin
 from api.views import ContentViewSet
 from treatments.models import Treatment
 from treatments.views import TaxonomyViewSet
@@ -29,9 +30,11 @@ def with_article_relations(queryset, detail=False):
     return queryset
 
 
-class ArticleViewSet(ContentViewSet):
+class ArticleViewSet(FragmentViewSetMixin, ContentViewSet):
     """Published editorial articles."""
 
+    # Articles embed published treatments (names) and taxonomies (tags, author, reviewer).
+    fragment_depends_on = {"list": ("treatment", "taxonomy"), "detail": ("treatment", "taxonomy")}
     list_serializer_class = ArticleListSerializer
     serializer_class = ArticleSerializer
     filterset_class = ArticleFilter

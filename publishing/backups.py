@@ -17,8 +17,9 @@ from django.db import connection, transaction
 
 from .transitions import restoring
 
-# Rebuilt by `migrate` (content types, permissions) or of no value after a restore.
-NOT_BACKED_UP = ["contenttypes", "auth.permission", "sessions"]
+# Rebuilt by `migrate` (content types, permissions), rendered again on demand (API
+# fragments) or of no value after a restore.
+NOT_BACKED_UP = ["contenttypes", "auth.permission", "sessions", "api.fragment"]
 
 
 def is_postgresql():

@@ -1,8 +1,11 @@
 from django.db.models import Prefetch
 from rest_framework import serializers
 
+from api.fragments import FragmentViewSetMixin
 from api.views import ContentViewSet
 from articles.models import Article
+from partners.policy import is_promotional
+from publishing import generations
 
 from .filters import TreatmentFilter
 from .models import BodyArea, Category, Concern, Treatment, TreatmentCombination
@@ -44,9 +47,11 @@ def with_treatment_relations(queryset, detail=False):
     return queryset
 
 
-class TreatmentViewSet(ContentViewSet):
+class TreatmentViewSet(FragmentViewSetMixin, ContentViewSet):
     """Published treatments and their structured facts."""
 
+    # Lists embed taxonomies and combinable (published) treatments; details also articles.
+    fragment_depends_on = {"list": ("treatment", "taxonomy"), "detail": generations.KINDS}
     list_serializer_class = TreatmentListSerializer
     serializer_class = TreatmentSerializer
     filterset_class = TreatmentFilter
@@ -57,6 +62,10 @@ class TreatmentViewSet(ContentViewSet):
 
     def get_queryset(self):
         return public_treatments(detail=self.action != "list")
+
+    def uses_fragments(self):
+        """A detail for a promotional key drops brand names: rendered for that caller."""
+        return self.action == "list" or not is_promotional(self.request)
 
 
 class TaxonomySerializer(serializers.Serializer):
