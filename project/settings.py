@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "api.middleware.ProtectionMiddleware",
+    "project.replica.ReplicaReadsMiddleware",
     "api.middleware.ConditionalAPIMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -128,6 +129,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         connect_timeout=env.int("DATABASE_CONNECT_TIMEOUT", default=2),
         options=f"-c statement_timeout={_timeout_ms}",
     )
+
+if env("DATABASE_REPLICA_URL", default=""):
+    # Public reads from a streaming replica (project/replica.py); tests mirror the primary.
+    DATABASES["replica"] = {
+        **DATABASES["default"],
+        **env.db("DATABASE_REPLICA_URL"),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["project.replica.ReplicaRouter"]
 
 REDIS_URL = env("REDIS_URL", default="")
 _redis_options = {

@@ -7,7 +7,7 @@ when the next scheduled publication or expiry has come, it first announces it.
 
 import datetime
 
-from django.db import connection
+from django.db import connections, router
 from django.db.models import F, Min
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -47,7 +47,8 @@ def snapshot():
 def _read():
     # A fixed SQL string: this runs on every API request, and compiling an ORM query
     # would cost more than executing it.
-    with connection.cursor() as cursor:
+    # From the database the content is read from (a replica, if one serves reads).
+    with connections[router.db_for_read(ContentState)].cursor() as cursor:
         cursor.execute(READ_SQL, [STATE_ID])
         row = cursor.fetchone()
     if row is None:
