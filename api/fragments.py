@@ -60,7 +60,12 @@ class FragmentViewSetMixin:
         return True
 
     def fragment_kind(self):
-        return self.get_queryset().model._meta.model_name
+        return self.serializer_class.Meta.model._meta.model_name
+
+    def base_queryset(self):
+        """What the filters, ordering and paging select ids from: the public set, without
+        the relations `get_queryset()` prefetches for rendering."""
+        return self.serializer_class.Meta.model.objects.published()
 
     def current_key(self, form):
         state = self.generation_state or generations.snapshot()
@@ -105,7 +110,7 @@ class FragmentViewSetMixin:
     def list(self, request, *args, **kwargs):
         if not self.uses_fragments():
             return super().list(request, *args, **kwargs)
-        rows = self.filter_queryset(self.get_queryset()).prefetch_related(None)
+        rows = self.filter_queryset(self.base_queryset())
         ids = self.paginate_queryset(rows.values_list("pk", flat=True))
         bodies = self.fragments_for(ids, "list")
         envelope = to_json(
@@ -124,8 +129,7 @@ class FragmentViewSetMixin:
             return super().get_object()
         lookup = {self.lookup_field: self.kwargs[self.lookup_field]}
         row = (
-            self.filter_queryset(self.get_queryset())
-            .prefetch_related(None)
+            self.filter_queryset(self.base_queryset())
             .filter(**lookup)
             .values_list("pk", "updated_at")
             .first()
