@@ -2,25 +2,29 @@
 
 Serializing models through DRF is most of the cost of an uncached read. Each item's list
 and detail representations are therefore rendered once to JSON text and stored (the
-`Fragment` model); a page is one query for the ids the filters, ordering and paging select,
-one for their fragments, and a join of bytes. A fragment is rendered again when its item is
-saved (the item's own are dropped) or when content it embeds changes (the content
-generations in its key). `?fields=` picks keys from the stored form.
+`Fragment` model); a page is one query for the rows the filters, ordering and paging
+select together with their stored fragments, and a join of bytes. A fragment is rendered
+again when its item is saved (the item's own are dropped) or when content it embeds changes
+(the content generations in its key). `?fields=` picks keys from the stored form.
 """
 
 import hashlib
 import json
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from publishing import generations
 from publishing.models import Publishable
 
+from . import cursors
 from .models import Fragment
+from .pagination import CachedCountPaginator, count_key, positive_int
 
 FORMAT_VERSION = "1"  # bump when a serializer's output changes shape
 SHOWN_SETTINGS = ("SITE_URL", "SITE_NAME", "CONTENT_LICENSE", "CONTENT_LICENSE_URL")
@@ -59,6 +63,9 @@ class FragmentViewSetMixin:
     def uses_fragments(self):
         return True
 
+    def allowed_parameters(self):
+        return super().allowed_parameters() | ({"cursor"} if self.action == "list" else set())
+
     def fragment_kind(self):
         return self.serializer_class.Meta.model._meta.model_name
 
@@ -71,15 +78,20 @@ class FragmentViewSetMixin:
         state = self.generation_state or generations.snapshot()
         return fragment_key(self.fragment_depends_on[form], state)
 
-    def fragments_for(self, ids, form):
-        """{id: JSON text} for `ids`, rendering and storing the missing or outdated ones."""
-        kind, key = self.fragment_kind(), self.current_key(form)
-        stored = dict(
-            Fragment.objects.filter(kind=kind, form=form, key=key, item_id__in=ids).values_list(
-                "item_id", "body"
-            )
+    def with_fragments(self, rows, form):
+        """`rows` with each item's current stored fragment (or None) as `stored_fragment`,
+        read in the same query as the rows themselves."""
+        stored = Fragment.objects.filter(
+            kind=self.fragment_kind(), form=form, key=self.current_key(form), item_id=OuterRef("pk")
         )
-        if missing := [pk for pk in ids if pk not in stored]:
+        return rows.annotate(stored_fragment=Subquery(stored.values("body")[:1]))
+
+    def complete(self, found, form):
+        """{id: JSON text} from {id: stored text or None}, rendering and storing what is
+        missing or outdated."""
+        kind, key = self.fragment_kind(), self.current_key(form)
+        stored = {pk: body for pk, body in found.items() if body is not None}
+        if missing := [pk for pk in found if pk not in stored]:
             rendered = self.render_fragments(missing, form)
             Fragment.objects.bulk_create(
                 [Fragment(kind=kind, form=form, item_id=pk, key=key, body=body)
@@ -111,44 +123,66 @@ class FragmentViewSetMixin:
         if not self.uses_fragments():
             return super().list(request, *args, **kwargs)
         rows = self.filter_queryset(self.base_queryset())
-        ids = self.paginate_queryset(rows.values_list("pk", flat=True))
-        bodies = self.fragments_for(ids, "list")
-        envelope = to_json(
-            {
+        terms = cursors.ordering_terms(rows)
+        fields = [*(term.lstrip("-") for term in terms), "stored_fragment"]
+        rows = self.with_fragments(rows, "list")
+        if (cursor := request.query_params.get("cursor")) is not None:
+            envelope, page = self.cursor_page(rows, terms, fields, cursor)
+        else:
+            page = self.paginate_queryset(rows.values_list(*fields))
+            envelope = {
                 "count": self.paginator.page.paginator.count,
                 "next": self.paginator.get_next_link(),
                 "previous": self.paginator.get_previous_link(),
-                "results": [],
             }
-        )
+        # Each row: the sort values, the primary key last of them, then the stored fragment.
+        ids = [row[-2] for row in page]
+        bodies = self.complete({row[-2]: row[-1] for row in page}, "list")
+        head = to_json({**envelope, "results": []})
         items = ",".join(self.select_fields(bodies[pk]) for pk in ids)
-        return Response(RawJSON(f"{envelope[:-2]}{items}]}}".encode()))
+        return Response(RawJSON(f"{head[:-2]}{items}]}}".encode()))
+
+    def cursor_page(self, rows, terms, fields, cursor):
+        """The page after `cursor` (`start`: the first page; with `page=n`, the n-th page
+        after it); `next` continues with the next cursor. Past the last item, no results."""
+        size = self.paginator.get_page_size(self.request)
+        skip = size * ((positive_int(self.request, "page") or 1) - 1)
+        count = CachedCountPaginator(rows, size, count_key=count_key(self.request, self)).count
+        if cursor != cursors.START:
+            rows = cursors.after(rows, terms, cursors.decode(cursor, terms, rows.model))
+        window = rows.values_list(*fields)
+        page = list(window[skip : skip + size + 1])
+        next_cursor = cursors.encode(terms, page[size - 1][:-1]) if len(page) > size else None
+        url = remove_query_param(self.request.build_absolute_uri(), "page")
+        next_url = replace_query_param(url, "cursor", next_cursor) if next_cursor else None
+        envelope = {"count": count, "next": next_url, "previous": None}
+        return envelope, page[:size]
 
     def get_object(self):
         if not self.uses_fragments():
             return super().get_object()
         lookup = {self.lookup_field: self.kwargs[self.lookup_field]}
+        rows = self.filter_queryset(self.base_queryset()).filter(**lookup)
         row = (
-            self.filter_queryset(self.base_queryset())
-            .filter(**lookup)
-            .values_list("pk", "updated_at")
+            self.with_fragments(rows, "detail")
+            .values_list("pk", "updated_at", "stored_fragment")
             .first()
         )
         if row is None:
             return super().get_object()  # the same 404 (or old-slug redirect) as ever
         self.object_updated_at = row[1]
-        return StoredItem(row[0])
+        return StoredItem(row[0], row[2])
 
     def get_serializer(self, instance=None, *args, **kwargs):
         if isinstance(instance, StoredItem):
-            body = self.fragments_for([instance.pk], "detail")[instance.pk]
+            body = self.complete({instance.pk: instance.body}, "detail")[instance.pk]
             return StoredSerializer(self.select_fields(body))
         return super().get_serializer(instance, *args, **kwargs)
 
 
 class StoredItem:
-    def __init__(self, pk):
-        self.pk = pk
+    def __init__(self, pk, body):
+        self.pk, self.body = pk, body
 
 
 class StoredSerializer:

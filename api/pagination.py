@@ -18,7 +18,7 @@ def positive_int(request, name, *, maximum=None):
     return int(raw)
 
 
-COUNT_INDEPENDENT = {"page", "page_size", "fields", "ordering"}
+COUNT_INDEPENDENT = {"page", "page_size", "fields", "ordering", "cursor"}
 
 
 class CachedCountPaginator(Paginator):

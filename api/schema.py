@@ -36,6 +36,17 @@ class AutoSchema(openapi.AutoSchema):
                     "Unknown names, or more names than there are fields, are a 400.",
                 )
             )
+        if hasattr(self.view, "cursor_page") and self._is_list_view():
+            parameters.append(
+                OpenApiParameter(
+                    "cursor",
+                    str,
+                    description="Keyset paging: `start` for the first page, then follow `next`, "
+                    "whose cursor continues after the page's last item (as fast deep in a list "
+                    "as at its top, and stable while content is published). A cursor is bound "
+                    "to the `ordering` it was issued for; with `page=n`, the n-th page after it.",
+                )
+            )
         return parameters
 
     def _map_serializer(self, serializer, direction, bypass_extensions=False):

@@ -147,23 +147,21 @@ class Server:
                 time.sleep(0.1)
         raise RuntimeError("gunicorn did not start")
 
+    def worker_pids(self):
+        command = ["pgrep", "-P", str(self.process.pid)]
+        return subprocess.run(command, capture_output=True, text=True).stdout.split()
+
     def worker_rss_mb(self):
-        children = subprocess.run(
-            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True
-        ).stdout.split()
         rss = 0
-        for pid in children:
+        for pid in self.worker_pids():
             status = Path(f"/proc/{pid}/status").read_text()
             rss = max(rss, int(re.search(r"VmRSS:\s+(\d+)", status).group(1)))
         return round(rss / 1024, 1)
 
     def worker_cpu_seconds(self):
         """CPU time the worker has used so far: unlike req/s, not swayed by other load."""
-        children = subprocess.run(
-            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True
-        ).stdout.split()
         ticks = 0
-        for pid in children:
+        for pid in self.worker_pids():
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             ticks += int(fields[11]) + int(fields[12])  # utime + stime
         return ticks / os.sysconf("SC_CLK_TCK")
