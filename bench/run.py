@@ -303,12 +303,14 @@ def main():
                                "warm": warm, "cold": cold, "worker_rss_mb": memory})  # fmt: skip
     if args.growth:
         small, large = report["runs"]
-        print("\nGrowth (cold p50 ms):")
+        print(f"\nGrowth, cold path: {args.articles:,} -> 100,000 articles")
+        columns = ["p50 ms", "p50 ms", "ratio", "cpu ms", "cpu ms", "ratio"]
+        print(f"{'endpoint':<22}" + "".join(f"{column:>9}" for column in columns))
         for before, after in zip(small["cold"], large["cold"], strict=True):
-            ratio = after["p50_ms"] / before["p50_ms"] if before["p50_ms"] else 0
-            print(
-                f"{before['endpoint']:<22}{before['p50_ms']:>9.2f}{after['p50_ms']:>9.2f}{ratio:>8.2f}x"
-            )
+            p50 = after["p50_ms"] / before["p50_ms"] if before["p50_ms"] else 0
+            cpu = after["cpu_ms"] / before["cpu_ms"] if before["cpu_ms"] else 0
+            print(f"{before['endpoint']:<22}{before['p50_ms']:>9.2f}{after['p50_ms']:>9.2f}{p50:>8.2f}x"
+                  f"{before['cpu_ms']:>9.2f}{after['cpu_ms']:>9.2f}{cpu:>8.2f}x")  # fmt: skip
     RESULTS.mkdir(exist_ok=True)
     stem = f"{datetime.date.today()}-{report['runs'][0]['database']}-{sizes[-1]}"
     (RESULTS / f"{stem}.json").write_text(json.dumps(report, indent=2))
