@@ -2,8 +2,8 @@
 
 Serializing models through DRF is most of the cost of an uncached read. Each item's list
 and detail representations are therefore rendered once to JSON text and stored (the
-`Fragment` model); a page is one query for the rows the filters, ordering and paging
-select together with their stored fragments, and a join of bytes. A fragment is rendered
+`Fragment` model); a page is one query for the ids the filters, ordering and paging
+select, one for their stored fragments, and a join of bytes. A fragment is rendered
 again when its item is saved (the item's own are dropped) or when content it embeds changes
 (the content generations in its key). `?fields=` picks keys from the stored form.
 """
@@ -78,13 +78,25 @@ class FragmentViewSetMixin:
         state = self.generation_state or generations.snapshot()
         return fragment_key(self.fragment_depends_on[form], state)
 
-    def with_fragments(self, rows, form):
-        """`rows` with each item's current stored fragment (or None) as `stored_fragment`,
-        read in the same query as the rows themselves."""
+    def with_fragment(self, rows, form):
+        """`rows` with each item's current stored fragment (or None) as `stored_fragment`.
+
+        For a single item (a detail) only: the database computes the column for every row
+        it passes over, so on a list page the rows skipped by OFFSET would each pay for it.
+        """
         stored = Fragment.objects.filter(
             kind=self.fragment_kind(), form=form, key=self.current_key(form), item_id=OuterRef("pk")
         )
         return rows.annotate(stored_fragment=Subquery(stored.values("body")[:1]))
+
+    def stored_fragments(self, ids, form):
+        """{id: stored text or None} for the page's ids: one query by primary key."""
+        found = dict.fromkeys(ids)
+        stored = Fragment.objects.filter(
+            kind=self.fragment_kind(), form=form, key=self.current_key(form), item_id__in=ids
+        )
+        found.update(stored.values_list("item_id", "body"))
+        return found
 
     def complete(self, found, form):
         """{id: JSON text} from {id: stored text or None}, rendering and storing what is
@@ -124,8 +136,7 @@ class FragmentViewSetMixin:
             return super().list(request, *args, **kwargs)
         rows = self.filter_queryset(self.base_queryset())
         terms = cursors.ordering_terms(rows)
-        fields = [*(term.lstrip("-") for term in terms), "stored_fragment"]
-        rows = self.with_fragments(rows, "list")
+        fields = [term.lstrip("-") for term in terms]
         if (cursor := request.query_params.get("cursor")) is not None:
             envelope, page = self.cursor_page(rows, terms, fields, cursor)
         else:
@@ -135,9 +146,8 @@ class FragmentViewSetMixin:
                 "next": self.paginator.get_next_link(),
                 "previous": self.paginator.get_previous_link(),
             }
-        # Each row: the sort values, the primary key last of them, then the stored fragment.
-        ids = [row[-2] for row in page]
-        bodies = self.complete({row[-2]: row[-1] for row in page}, "list")
+        ids = [row[-1] for row in page]  # the primary key is the last sort value
+        bodies = self.complete(self.stored_fragments(ids, "list"), "list")
         head = to_json({**envelope, "results": []})
         items = ",".join(self.select_fields(bodies[pk]) for pk in ids)
         return Response(RawJSON(f"{head[:-2]}{items}]}}".encode()))
@@ -152,7 +162,7 @@ class FragmentViewSetMixin:
             rows = cursors.after(rows, terms, cursors.decode(cursor, terms, rows.model))
         window = rows.values_list(*fields)
         page = list(window[skip : skip + size + 1])
-        next_cursor = cursors.encode(terms, page[size - 1][:-1]) if len(page) > size else None
+        next_cursor = cursors.encode(terms, page[size - 1]) if len(page) > size else None
         url = remove_query_param(self.request.build_absolute_uri(), "page")
         next_url = replace_query_param(url, "cursor", next_cursor) if next_cursor else None
         envelope = {"count": count, "next": next_url, "previous": None}
@@ -164,7 +174,7 @@ class FragmentViewSetMixin:
         lookup = {self.lookup_field: self.kwargs[self.lookup_field]}
         rows = self.filter_queryset(self.base_queryset()).filter(**lookup)
         row = (
-            self.with_fragments(rows, "detail")
+            self.with_fragment(rows, "detail")
             .values_list("pk", "updated_at", "stored_fragment")
             .first()
         )
