@@ -108,6 +108,9 @@ class Command(BaseCommand):
                     )
             generations.bump(*generations.KINDS)
             generations.refresh_schedule()
+        if connection.vendor == "postgresql":  # planner statistics for the new rows, as
+            with connection.cursor() as cursor:  # autovacuum would gather them in a while
+                cursor.execute("ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(f"Generated {treatments} treatments, {articles} articles.")
         )
