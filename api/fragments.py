@@ -161,7 +161,9 @@ class FragmentViewSetMixin:
         if cursor != cursors.START:
             rows = cursors.after(rows, terms, cursors.decode(cursor, terms, rows.model))
         window = rows.values_list(*fields)
-        page = list(window[skip : skip + size + 1])
+        # No list holds more than `count` items after a cursor: skipping that many is the end
+        # (and a huge `page` never reaches the database as an OFFSET it cannot hold).
+        page = list(window[skip : skip + size + 1]) if skip < count else []
         next_cursor = cursors.encode(terms, page[size - 1]) if len(page) > size else None
         url = remove_query_param(self.request.build_absolute_uri(), "page")
         next_url = replace_query_param(url, "cursor", next_cursor) if next_cursor else None

@@ -106,6 +106,11 @@ def test_a_foreign_or_forged_cursor_is_a_400_problem(api, articles, cursor, orde
     assert detail in response.json()["errors"][0]["detail"]
 
 
+def test_a_page_far_past_the_end_after_a_cursor_is_empty(api, articles):
+    body = get(api, "/api/v1/articles/", cursor="start", page=2**70).json()
+    assert body["results"] == [] and body["next"] is None
+
+
 def test_the_last_cursor_page_ends_the_walk(api, articles):
     body = get(api, "/api/v1/articles/?page_size=11", cursor="start").json()
     assert body["next"] is None and len(body["results"]) == body["count"] == 11
