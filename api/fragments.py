@@ -75,8 +75,12 @@ class FragmentViewSetMixin:
         return self.serializer_class.Meta.model.objects.published()
 
     def current_key(self, form):
-        state = self.generation_state or generations.snapshot()
-        return fragment_key(self.fragment_depends_on[form], state)
+        """Computed once per request and form (the lookup and the upsert both need it)."""
+        keys = self.__dict__.setdefault("_fragment_keys", {})
+        if form not in keys:
+            state = self.generation_state or generations.snapshot()
+            keys[form] = fragment_key(self.fragment_depends_on[form], state)
+        return keys[form]
 
     def with_fragment(self, rows, form):
         """`rows` with each item's current stored fragment (or None) as `stored_fragment`.

@@ -42,7 +42,7 @@ def test_private_field_probes_are_400s_independent_of_the_value(
 
 
 def test_no_query_parameters_are_expanded_into_orm_calls():
-    """`filter(**request.GET)` would let a client query any column; nothing may do it."""
+    """Expanding the query dict into a filter would let a client query any column."""
     expansion = re.compile(r"\*\*\s*(self\.)?request\.(GET|query_params|data|POST)")
     sources = [
         path
